@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './auth/permissions';
+export * from './enterprise/industries';
