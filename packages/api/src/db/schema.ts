@@ -1,0 +1,54 @@
+/**
+ * The kysely `Database` type: one interface per table, snake_case columns exactly as in SQL.
+ * Modules add their tables by declaring `XxxTable` (in their `x.tables.ts`) and appending a line to `Database`.
+ * Conventions (architecture.md "Data"): money `_fen` INTEGER, dates `YYYY-MM-DD` TEXT, instants ISO UTC TEXT `_at`;
+ * personal data as `<field>_enc` / `<field>_bidx` / `<field>_masked` (docs/decisions/002-personal-data-columns.md).
+ */
+import type { Generated } from 'kysely';
+import type { AppUserTable, RateLimitBucketTable, SessionTable, UserRoleTable } from '../modules/auth/auth.tables';
+import type { EnterpriseTable, UsccDisputeTable } from '../modules/enterprises/enterprises.tables';
+import type { FounderTable } from '../modules/founders/founders.tables';
+
+/** Append-only, hash-chained (docs/decisions/004-audit-chain.md). Written only by `recordAudit`. */
+export interface AuditEventTable {
+  seq: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  /** Chinese sentence shown in the admin console. */
+  summary: string;
+  /** Canonical JSON of `{ before?, after?, details? }`, personal data masked. */
+  payload_json: string;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Stored responses for client-chosen idempotency keys (docs/decisions/003-transactions-and-idempotency.md). */
+export interface IdempotencyKeyTable {
+  /** 0 = anonymous caller. */
+  actor_id: number;
+  procedure: string;
+  key: string;
+  request_hash: string;
+  response_json: string;
+  created_at: string;
+}
+
+export interface Database {
+  // core (20261126T1100-core)
+  audit_event: AuditEventTable;
+  idempotency_key: IdempotencyKeyTable;
+  // modules: append `table_name: TableInterface;` below (20261126T1110-accounts and later)
+  // accounts (20261126T1110-accounts)
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  rate_limit_bucket: RateLimitBucketTable;
+  enterprise: EnterpriseTable;
+  uscc_dispute: UsccDisputeTable;
+  founder: FounderTable;
+}

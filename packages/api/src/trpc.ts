@@ -1,0 +1,131 @@
+/**
+ * tRPC set-up: one context, one error formatter, and exactly ONE middleware that maps domain error kinds to tRPC
+ * codes (architecture.md "Errors"). Procedures are built from `publicProcedure`, `authedProcedure` or
+ * `withPermission(action)` — deny by default.
+ */
+import { DomainError, can, isDomainError, type Action, type DomainErrorKind } from '@fund/domain';
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import type { Transaction } from 'kysely';
+import type { Context } from './context';
+import type { Database } from './db/schema';
+import './zod-locale';
+
+const KIND_TO_CODE = {
+  invalid: 'BAD_REQUEST',
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  forbidden: 'FORBIDDEN',
+  unauthenticated: 'UNAUTHORIZED',
+} as const satisfies Record<DomainErrorKind, TRPC_ERROR_CODE_KEY>;
+
+export const INTERNAL_ERROR_MESSAGE = '系统繁忙，请稍后重试';
+
+/** Chinese wording for errors raised by tRPC itself (unknown path, bad JSON, wrong method…). */
+const DEFAULT_MESSAGES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  PARSE_ERROR: '请求格式有误',
+  BAD_REQUEST: '请求有误',
+  UNAUTHORIZED: '请先登录',
+  FORBIDDEN: '您没有执行此操作的权限',
+  NOT_FOUND: '未找到请求的功能或内容',
+  METHOD_NOT_SUPPORTED: '不支持的请求方式',
+  TIMEOUT: '请求超时，请稍后重试',
+  CONFLICT: '操作冲突，请刷新后重试',
+  PRECONDITION_FAILED: '操作条件不满足，请刷新后重试',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
+  UNPROCESSABLE_CONTENT: '提交的内容无法处理',
+  TOO_MANY_REQUESTS: '操作过于频繁，请稍后再试',
+  CLIENT_CLOSED_REQUEST: '请求已取消',
+};
+
+const HAS_CJK = /[\u3400-\u9fff]/;
+
+interface ZodLikeIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+function zodIssues(e: unknown): ZodLikeIssue[] | null {
+  // Duck-typed: schemas may come from @fund/domain's copy of zod.
+  if (e instanceof Error && e.name === 'ZodError' && Array.isArray((e as { issues?: unknown }).issues)) {
+    return (e as unknown as { issues: ZodLikeIssue[] }).issues;
+  }
+  return null;
+}
+
+/** `{ 'sizeData.employees': '…' }`: the first message per field path; issues about the whole input are left out. */
+export function fieldErrorsOf(issues: ZodLikeIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.');
+    if (key !== '' && !(key in out)) out[key] = issue.message;
+  }
+  return out;
+}
+
+const t = initTRPC.context<Context>().create({
+  isDev: false, // never send stacks to the client, whatever NODE_ENV says
+  errorFormatter({ shape, error }) {
+    const domain = isDomainError(error.cause) ? error.cause : null;
+    const issues = error.code === 'BAD_REQUEST' ? zodIssues(error.cause) : null;
+    let message = shape.message;
+    let fieldErrors: Record<string, string> | undefined;
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      message = INTERNAL_ERROR_MESSAGE;
+    } else if (issues && issues.length > 0) {
+      message = `输入有误：${issues[0]!.message}`;
+      fieldErrors = fieldErrorsOf(issues);
+    } else if (!domain && !HAS_CJK.test(message)) {
+      message = DEFAULT_MESSAGES[error.code] ?? INTERNAL_ERROR_MESSAGE;
+    }
+    const { stack: _stack, ...data } = shape.data;
+    return {
+      ...shape,
+      message,
+      data: {
+        ...data,
+        domainCode: domain?.code ?? (issues ? 'INPUT.INVALID' : null),
+        ...(fieldErrors ? { fieldErrors } : {}),
+      },
+    };
+  },
+});
+
+/** The one place where domain error kinds become tRPC codes. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: KIND_TO_CODE[cause.kind], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', '请先登录');
+  return next({ ctx: { user: ctx.user } });
+});
+
+/** Signed in and holding a role that may perform `action` (permissions are data in @fund/domain; deny by default). */
+export function withPermission(action: Action) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.user.roles, action)) throw new DomainError('AUTH.FORBIDDEN', 'forbidden', '您没有执行此操作的权限');
+    return next();
+  });
+}
+
+/**
+ * One transaction per mutation (docs/decisions/003-transactions-and-idempotency.md): check state, write, audit and
+ * store the idempotent response inside `fn`. kysely's SQLite driver runs transactions one at a time on the single
+ * connection, so nothing from another request interleaves between a check and the write that depends on it.
+ */
+export function inTransaction<T>(ctx: Pick<Context, 'db'>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(fn);
+}
