@@ -16,6 +16,7 @@ const KIND_TO_CODE = {
   conflict: 'CONFLICT',
   forbidden: 'FORBIDDEN',
   unauthenticated: 'UNAUTHORIZED',
+  too_many: 'TOO_MANY_REQUESTS',
 } as const satisfies Record<DomainErrorKind, TRPC_ERROR_CODE_KEY>;
 
 export const INTERNAL_ERROR_MESSAGE = '系统繁忙，请稍后重试';
@@ -108,8 +109,14 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** What a user whose password must be changed (first sign-in, staff reset) may still do. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['auth.me', 'auth.changePassword', 'auth.signOut']);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next, path }) => {
   if (!ctx.user) throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', '请先登录');
+  if (ctx.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(path)) {
+    throw new DomainError('AUTH.PASSWORD_CHANGE_REQUIRED', 'forbidden', '请先修改初始密码后再继续操作');
+  }
   return next({ ctx: { user: ctx.user } });
 });
 

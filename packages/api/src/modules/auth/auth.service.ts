@@ -8,6 +8,7 @@
  *  4. one transaction: failure counter or success (session rotated, hash upgraded) plus the audit event.
  */
 import {
+  tooMany,
   checkPassword,
   DomainError,
   forbidden,
@@ -19,7 +20,6 @@ import {
   type ChangePassword,
   type SignIn,
 } from '@fund/domain';
-import { TRPCError } from '@trpc/server';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../../audit/audit.service';
@@ -69,12 +69,8 @@ export const MESSAGES = {
   wrongCurrentPassword: '当前密码不正确',
 } as const;
 
-/**
- * The kinds of DomainError stop at 'unauthenticated'; TOO_MANY_REQUESTS has no kind yet (reported), so this one
- * error is raised as a tRPC error directly.
- */
-function tooManyAttempts(): TRPCError {
-  return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: MESSAGES.tooManyAttempts });
+function tooManyAttempts(): DomainError {
+  return tooMany('AUTH.TOO_MANY_ATTEMPTS', MESSAGES.tooManyAttempts);
 }
 
 function invalidCredentials(): DomainError {

@@ -194,7 +194,7 @@ describe('brute-force protection', () => {
       c.auth.signIn.mutate({ username: 'finance', password: DEMO_TEST_PASSWORD }),
     ).rejects.toMatchObject({
       message: '尝试次数过多，请稍后再试',
-      data: { code: 'TOO_MANY_REQUESTS' },
+      data: { code: 'TOO_MANY_REQUESTS', domainCode: 'AUTH.TOO_MANY_ATTEMPTS' },
     });
     expect(passwordHashStats().computed).toBe(before);
     // Other accounts are not affected from this IP (its own limit is higher).

@@ -6,6 +6,7 @@
  * second and must not hold the single write connection), and the uniqueness checks are repeated inside it.
  */
 import {
+  tooMany,
   conflict,
   compareIsoDate,
   invalid,
@@ -17,7 +18,6 @@ import {
   type RegisterFounder,
   type ReportUsccDispute,
 } from '@fund/domain';
-import { TRPCError } from '@trpc/server';
 import { recordAudit } from '../../audit/audit.service';
 import type { Context, SessionUser } from '../../context';
 import { inTransaction } from '../../trpc';
@@ -92,7 +92,7 @@ async function limitPublicWrites(ctx: Context): Promise<void> {
     ],
     ctx.now,
   );
-  if (!ok) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: MESSAGES.tooManyAttempts });
+  if (!ok) throw tooMany('REGISTRATION.TOO_MANY_ATTEMPTS', MESSAGES.tooManyAttempts);
 }
 
 /** Registers an enterprise with its applicant account and signs that account in on this browser. */

@@ -194,11 +194,16 @@ describe('account administration', () => {
 
     const { client } = await signedIn(server, 'auditor', temporaryPassword);
     expect(await client.auth.me.query()).toMatchObject({ mustChangePassword: true });
+    // Until the temporary password is replaced, nothing but changing it (or signing out) is allowed.
+    await expect(client.audit.list.query({ page: 1, pageSize: 10 })).rejects.toMatchObject({
+      data: { code: 'FORBIDDEN', domainCode: 'AUTH.PASSWORD_CHANGE_REQUIRED' },
+    });
     await client.auth.changePassword.mutate({
       currentPassword: temporaryPassword,
       newPassword: 'my own new pass phrase',
     });
     expect(await client.auth.me.query()).toMatchObject({ mustChangePassword: false });
+    expect((await client.audit.list.query({ page: 1, pageSize: 10 })).total).toBeGreaterThan(0);
 
     const audit = server.sqlite
       .prepare("select summary, payload_json from audit_event where action = 'user.resetPassword'")
