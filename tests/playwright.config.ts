@@ -53,6 +53,7 @@ export default defineConfig({
       PASSWORD_HASH_PROFILE: 'fast',
       DEMO_PASSWORD,
       NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
     },
   },
 });
