@@ -5,8 +5,11 @@ import { publicProcedure, router } from './trpc';
 import { authRouter } from './modules/auth/auth.router';
 import { enterprisesRouter } from './modules/enterprises/enterprises.router';
 import { foundersRouter } from './modules/founders/founders.router';
+import { fundingRouters } from './modules/funding/funding.router';
 import { registrationRouter } from './modules/registration/registration.router';
 import { usersRouter } from './modules/users/users.router';
+import { centresRouter } from './modules/centres/centres.router';
+import { mentoringRouter } from './modules/mentoring/mentoring.router';
 
 export const appRouter = router({
   health: publicProcedure.query(({ ctx }) => ({ ok: true as const, now: ctx.now.toISOString() })),
@@ -18,6 +21,9 @@ export const appRouter = router({
   enterprises: enterprisesRouter,
   founders: foundersRouter,
   users: usersRouter,
+  ...fundingRouters,
+  centres: centresRouter,
+  mentoring: mentoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,7 @@ import type { Database } from './db/schema';
 import { REPO_ROOT, type Env } from './env';
 import { csrfProblem, pathOf, setSecurityHeaders } from './http/security';
 import { isBuilt, looksLikePage, sendIndex, type SpaApp } from './http/spa';
+import { registerDocumentRoutes } from './modules/funding/documents.routes';
 import { appRouter } from './router';
 
 export interface BuildServerOptions {
@@ -110,6 +111,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       },
     },
   } satisfies FastifyTRPCPluginOptions<AnyTRPCRouter>);
+
+  registerDocumentRoutes(app, { db, env, clock, sessionResolver: options.sessionResolver ?? noSessionResolver });
 
   app.get('/healthz', async () => {
     await sql`select 1`.execute(db);

@@ -8,6 +8,9 @@ import type { Generated } from 'kysely';
 import type { AppUserTable, RateLimitBucketTable, SessionTable, UserRoleTable } from '../modules/auth/auth.tables';
 import type { EnterpriseTable, UsccDisputeTable } from '../modules/enterprises/enterprises.tables';
 import type { FounderTable } from '../modules/founders/founders.tables';
+import type * as Funding from '../modules/funding/funding.tables';
+import type * as Centres from '../modules/centres/centres.tables';
+import type * as Mentoring from '../modules/mentoring/mentoring.tables';
 
 /** Append-only, hash-chained (docs/decisions/004-audit-chain.md). Written only by `recordAudit`. */
 export interface AuditEventTable {
@@ -51,4 +54,44 @@ export interface Database {
   enterprise: EnterpriseTable;
   uscc_dispute: UsccDisputeTable;
   founder: FounderTable;
+  // funding (20261126T1200-funding)
+  programme: Funding.ProgrammeTable;
+  programme_version: Funding.ProgrammeVersionTable;
+  ledger_entry: Funding.LedgerEntryTable;
+  enterprise_document: Funding.EnterpriseDocumentTable;
+  enterprise_bank_account: Funding.EnterpriseBankAccountTable;
+  enterprise_flag: Funding.EnterpriseFlagTable;
+  notice: Funding.NoticeTable;
+  funding_case: Funding.FundingCaseTable;
+  case_return: Funding.CaseReturnTable;
+  subsidised_period: Funding.SubsidisedPeriodTable;
+  awarded_milestone: Funding.AwardedMilestoneTable;
+  notice_case: Funding.NoticeCaseTable;
+  objection: Funding.ObjectionTable;
+  payment_batch: Funding.PaymentBatchTable;
+  disbursement: Funding.DisbursementTable;
+  payment: Funding.PaymentTable;
+  clawback: Funding.ClawbackTable;
+  notification: Funding.NotificationTable;
+  // centres (20261126T1210-centres)
+  centre: Centres.CentreTable;
+  centre_manager: Centres.CentreManagerTable;
+  centre_facility: Centres.CentreFacilityTable;
+  workstation: Centres.WorkstationTable;
+  walk_in_team: Centres.WalkInTeamTable;
+  import_batch: Centres.ImportBatchTable;
+  allocation: Centres.AllocationTable;
+  presence: Centres.PresenceTable;
+  centre_event: Centres.CentreEventTable;
+  event_attendee: Centres.EventAttendeeTable;
+  centre_claim: Centres.CentreClaimTable;
+  claimed_month: Centres.ClaimedMonthTable;
+  // mentoring (20261126T1220-mentoring)
+  mentor: Mentoring.MentorTable;
+  mentee_request: Mentoring.MenteeRequestTable;
+  pairing: Mentoring.PairingTable;
+  mentoring_session: Mentoring.MentoringSessionTable;
+  session_rating: Mentoring.SessionRatingTable;
+  poor_fit_flag: Mentoring.PoorFitFlagTable;
+  outstanding_designation: Mentoring.OutstandingDesignationTable;
 }

@@ -38,6 +38,7 @@ import {
 } from '../modules/enterprises/enterprises.service';
 import { insertFounder } from '../modules/founders/founders.queries';
 import { FOUNDER_MOBILE_INDEX, ID_NUMBER_INDEX } from '../modules/founders/founders.service';
+import { seedMentoringDemo } from '../modules/mentoring/mentoring.seed';
 
 export interface SeedContext {
   clock: Clock;
@@ -472,6 +473,7 @@ export async function seedDemoData(db: Kysely<Database>, ctx: SeedContext, passw
       });
     }
 
+    await seedMentoringDemo(trx, ctx, userIds);
     await recordAudit(
       trx,
       { now: ctx.now },

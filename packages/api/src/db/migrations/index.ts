@@ -2,6 +2,9 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { MigrationDb } from './types';
 import * as m20261126T1100core from './20261126T1100-core';
 import * as m20261126T1110accounts from './20261126T1110-accounts';
+import * as m20261126T1200funding from './20261126T1200-funding';
+import * as m20261126T1210centres from './20261126T1210-centres';
+import * as m20261126T1220mentoring from './20261126T1220-mentoring';
 
 /**
  * Every migration, listed explicitly (no directory scanning: bundlers and tsx agree on this list).
@@ -10,6 +13,9 @@ import * as m20261126T1110accounts from './20261126T1110-accounts';
 export const migrations: Record<string, Migration> = {
   '20261126T1100-core': m20261126T1100core,
   '20261126T1110-accounts': m20261126T1110accounts,
+  '20261126T1200-funding': m20261126T1200funding,
+  '20261126T1210-centres': m20261126T1210centres,
+  '20261126T1220-mentoring': m20261126T1220mentoring,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -28,6 +28,7 @@ import { recordAudit } from '../../audit/audit.service';
 import type { Pii } from '../../crypto/pii';
 import { inTransaction } from '../../trpc';
 import type { AuthedContext } from '../auth/auth.service';
+import { fundingReadiness } from '../funding/verification.service';
 import {
   findEnterprise,
   findEnterpriseOfOwner,
@@ -128,7 +129,18 @@ function stageOf(e: EnterpriseRecord, now: Date): EnterpriseStage | null {
 
 const UNKNOWN_STAGE_LABEL = '成立日期晚于今天，无法判断';
 
-export function profileOf(e: EnterpriseRecord, now: Date): EnterpriseProfile {
+/** Documents and bank account come from the funding module (its `fundingReadiness`); unknown → still to do. */
+export interface ReadinessFacts {
+  hasBusinessLicence: boolean;
+  hasVerifiedBankAccount: boolean;
+}
+const NOTHING_YET: ReadinessFacts = { hasBusinessLicence: false, hasVerifiedBankAccount: false };
+
+export function profileOf(
+  e: EnterpriseRecord,
+  now: Date,
+  readiness: ReadinessFacts = NOTHING_YET,
+): EnterpriseProfile {
   const { sizeClass, sizeProblem } = sizeOf(e);
   const stage = stageOf(e, now);
   const inDistrict = DEFAULT_DISTRICT_CODES.includes(e.registeredDistrictCode);
@@ -153,15 +165,14 @@ export function profileOf(e: EnterpriseRecord, now: Date): EnterpriseProfile {
     stage,
     stageLabel: stage === null ? UNKNOWN_STAGE_LABEL : STAGE_LABELS[stage],
     verification: e.verification,
-    // The business licence and bank account arrive with the funding issue; until then both are still to do.
     missing: enterpriseReadiness({
       verification: e.verification,
       sizeClass,
       sizeProblem,
       inDistrict,
       dishonest: e.dishonest,
-      hasBusinessLicence: false,
-      hasVerifiedBankAccount: false,
+      hasBusinessLicence: readiness.hasBusinessLicence,
+      hasVerifiedBankAccount: readiness.hasVerifiedBankAccount,
     }),
     contactName: e.contactName,
     contactMobileMasked: e.contactMobileMasked,
@@ -192,7 +203,7 @@ const ENTERPRISE_NOT_FOUND = () => notFound('ENTERPRISE.NOT_FOUND', '未找到�
 export async function mine(ctx: AuthedContext): Promise<EnterpriseProfile> {
   const e = await findEnterpriseOfOwner(ctx.db, ctx.user.id);
   if (!e) throw notFound('ENTERPRISE.NOT_FOUND', '您的账号尚未关联企业');
-  return profileOf(e, ctx.now);
+  return profileOf(e, ctx.now, await fundingReadiness(ctx.db, e.id));
 }
 
 /**
@@ -206,7 +217,7 @@ export async function get(ctx: AuthedContext, id: number): Promise<EnterprisePro
   }
   const e = await findEnterprise(ctx.db, id);
   if (!e || (!staff && e.ownerUserId !== ctx.user.id)) throw ENTERPRISE_NOT_FOUND();
-  return profileOf(e, ctx.now);
+  return profileOf(e, ctx.now, await fundingReadiness(ctx.db, e.id));
 }
 
 /**

@@ -1,0 +1,55 @@
+/** Small helpers shared by the funding services: the acting user, today in the district, notifications. */
+import { notFound, type Actor } from '@fund/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { AuthedContext } from '../auth/auth.service';
+import { todayInChina } from '../enterprises/enterprises.service';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export function actorOf(ctx: AuthedContext): Actor {
+  return { id: ctx.user.id, roles: ctx.user.roles };
+}
+
+/** The request's instant as the domain wants it (ISO UTC). */
+export function nowIso(ctx: { now: Date }): string {
+  return ctx.now.toISOString();
+}
+
+export function today(ctx: { now: Date }): string {
+  return todayInChina(ctx.now);
+}
+
+export const caseNotFound = () => notFound('FUNDING.CASE_NOT_FOUND', '未找到该申报案件');
+export const programmeNotFound = () => notFound('FUNDING.PROGRAMME_NOT_FOUND', '未找到该项目');
+
+/** A message in the applicant's portal (the unread count is shown on its bell). */
+export async function notifyEnterprise(
+  trx: Transaction<Database>,
+  enterpriseId: number,
+  caseId: number | null,
+  text: string,
+  now: Date,
+): Promise<void> {
+  const owner = await trx
+    .selectFrom('enterprise')
+    .select('owner_user_id')
+    .where('id', '=', enterpriseId)
+    .executeTakeFirst();
+  if (!owner?.owner_user_id) return;
+  await trx
+    .insertInto('notification')
+    .values({
+      user_id: owner.owner_user_id,
+      case_id: caseId,
+      text,
+      read_at: null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+/** Page/pageSize → limit/offset (contract: page starts at 1, pageSize 1–100). */
+export function pageOf(input: { page: number; pageSize: number }): { limit: number; offset: number } {
+  return { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
+}
