@@ -1,4 +1,4 @@
-import { maskName, type MenteeKind, type PairingParty, type PairingStatus } from '@fund/domain';
+import { maskName, type MenteeKind, type MentorKind, type PairingParty, type PairingStatus } from '@fund/domain';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Db } from './mentoring.common';
@@ -8,6 +8,10 @@ export interface PairingRecord {
   id: number;
   mentorId: number;
   mentorName: string;
+  /** Who the mentor is, as a mentee sees it on 我的导师: organisation, title and kind (no personal data). */
+  mentorOrganisation: string;
+  mentorTitle: string;
+  mentorKind: MentorKind;
   mentorUserId: number | null;
   requestId: number;
   requesterUserId: number;
@@ -48,6 +52,9 @@ function base(db: Db) {
       'p.id',
       'p.mentor_id',
       'm.name as mentor_name',
+      'm.organisation as mentor_organisation',
+      'm.title as mentor_title',
+      'm.kind as mentor_kind',
       'm.user_id as mentor_user_id',
       'p.request_id',
       'r.requester_user_id',
@@ -104,6 +111,9 @@ function toPairing(r: Row): PairingRecord {
     id: r.id,
     mentorId: r.mentor_id,
     mentorName: r.mentor_name,
+    mentorOrganisation: r.mentor_organisation,
+    mentorTitle: r.mentor_title,
+    mentorKind: r.mentor_kind,
     mentorUserId: r.mentor_user_id,
     requestId: r.request_id,
     requesterUserId: r.requester_user_id,
