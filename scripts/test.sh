@@ -10,3 +10,5 @@ pnpm install --frozen-lockfile
 pnpm typecheck
 pnpm lint
 pnpm test
+# Performance smoke (tiny scale, 2 s runs): checks the bench still runs and both servers agree; never fails on a number.
+pnpm bench:smoke

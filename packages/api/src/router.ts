@@ -10,6 +10,7 @@ import { registrationRouter } from './modules/registration/registration.router';
 import { usersRouter } from './modules/users/users.router';
 import { centresRouter } from './modules/centres/centres.router';
 import { mentoringRouter } from './modules/mentoring/mentoring.router';
+import { policyRouter } from './modules/policy/policy.router';
 
 export const appRouter = router({
   health: publicProcedure.query(({ ctx }) => ({ ok: true as const, now: ctx.now.toISOString() })),
@@ -24,6 +25,7 @@ export const appRouter = router({
   ...fundingRouters,
   centres: centresRouter,
   mentoring: mentoringRouter,
+  policy: policyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { join } from 'node:path';
 import type { Clock } from './clock';
@@ -58,6 +58,21 @@ export const LOG_REDACT_PATHS = [
   '*.bankAccount',
 ];
 
+/**
+ * The request as logged: the PATH without the query string. tRPC queries carry their input in `?input=…`, and a
+ * staff search by mobile or ID number (`enterprises.list?input={"q":"139…"}`) would otherwise put personal data
+ * into every log line (found by src/proof/personal-data.test.ts).
+ */
+export function serializeRequest(req: FastifyRequest): Record<string, unknown> {
+  return {
+    method: req.method,
+    url: pathOf(req.url),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const { env, db, clock } = options;
   const app = Fastify({
@@ -67,6 +82,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
         : {
             level: env.LOG_LEVEL,
             redact: { paths: LOG_REDACT_PATHS, censor: '[已隐藏]' },
+            serializers: { req: serializeRequest },
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
     // Batched tRPC paths (`a.b,c.d,…`) are one route parameter; Fastify's default limit of 100 would 404 them.
@@ -131,6 +147,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       index: false, // index.html is served by the SPA fallback below, uncached
       decorateReply: !decorated,
       wildcard: true,
+      preCompressed: true, // .br/.gz written at build time (apps/portal/vite.config.ts), sent when accepted
     });
     decorated = true;
   }

@@ -107,7 +107,28 @@ export const mergeRouters = t.mergeRouters;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/**
+ * U+0000 is refused in every string (and key) of every input before a procedure sees it: it has no place in any
+ * field, and SQLite's length() stops at the first NUL, so a CHECK on a length let a NUL-prefixed text through zod and
+ * then failed in the INSERT with a 500 (found by src/proof/fuzz.test.ts).
+ */
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+}
+
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  // An unreadable body is left to the procedure: one without an input (auth.signOut) never reads it.
+  const raw = await getRawInput().catch(() => undefined);
+  if (containsNul(raw)) {
+    throw new DomainError('INPUT.INVALID', 'invalid', '输入有误：内容中含有不允许的控制字符');
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNulCharacters);
 
 /** What a user whose password must be changed (first sign-in, staff reset) may still do. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['auth.me', 'auth.changePassword', 'auth.signOut']);

@@ -26,6 +26,35 @@ const RegisterByStaffPage = lazyPage(
 const FounderListPage = lazyPage(() => import('../features/founders/FounderListPage'), 'FounderListPage');
 const UserListPage = lazyPage(() => import('../features/users/UserListPage'), 'UserListPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
+const PolicyPage = lazyPage(() => import('../features/policy/PolicyPage'), 'PolicyPage');
+const MentorListPage = lazyPage(() => import('../features/mentoring/MentorListPage'), 'MentorListPage');
+const PairingsPage = lazyPage(() => import('../features/mentoring/PairingsPage'), 'PairingsPage');
+const MentoringRequestPage = lazyPage(() => import('../features/mentoring/RequestPage'), 'RequestPage');
+const MentoringTargetsPage = lazyPage(() => import('../features/mentoring/TargetsPage'), 'TargetsPage');
+const MyPairingsPage = lazyPage(() => import('../features/mentoring/MyPairingsPage'), 'MyPairingsPage');
+const MyMentorProfilePage = lazyPage(
+  () => import('../features/mentoring/MyMentorProfilePage'),
+  'MyMentorProfilePage',
+);
+
+const CentreListPage = lazyPage(() => import('../features/centres/CentreListPage'), 'CentreListPage');
+const CentreDetailPage = lazyPage(() => import('../features/centres/CentreDetailPage'), 'CentreDetailPage');
+
+const ProgrammeListPage = lazyPage(() => import('../features/programmes/ProgrammeListPage'), 'ProgrammeListPage');
+const ProgrammeCreatePage = lazyPage(
+  () => import('../features/programmes/ProgrammeCreatePage'),
+  'ProgrammeCreatePage',
+);
+const ParametersVersionPage = lazyPage(
+  () => import('../features/programmes/ParametersVersionPage'),
+  'ParametersVersionPage',
+);
+const VerificationPage = lazyPage(() => import('../features/verification/VerificationPage'), 'VerificationPage');
+const ReviewQueuePage = lazyPage(() => import('../features/review/ReviewQueuePage'), 'ReviewQueuePage');
+const CasePage = lazyPage(() => import('../features/review/CasePage'), 'CasePage');
+const NoticesPage = lazyPage(() => import('../features/notices/NoticesPage'), 'NoticesPage');
+const FinancePage = lazyPage(() => import('../features/finance/FinancePage'), 'FinancePage');
+const ClawbacksPage = lazyPage(() => import('../features/clawbacks/ClawbacksPage'), 'ClawbacksPage');
 
 /** The API serves this app under `/admin/`; every path below is relative to it. */
 export const router = createBrowserRouter(
@@ -74,6 +103,68 @@ export const router = createBrowserRouter(
             {
               element: <RequireSignedIn action="audit.view" />,
               children: [{ path: 'audit', element: <AuditLogPage /> }],
+            },
+            {
+              element: <RequireSignedIn action="policy.view" />,
+              children: [{ path: 'policy', element: <PolicyPage /> }],
+            },
+            {
+              element: <RequireSignedIn action="mentor.manage" />,
+              children: [
+                { path: 'mentoring/mentors', element: <MentorListPage /> },
+                { path: 'mentoring/pairings', element: <PairingsPage /> },
+                { path: 'mentoring/pairings/requests/:id', element: <MentoringRequestPage /> },
+              ],
+            },
+            {
+              element: <RequireSignedIn action="report.view" />,
+              children: [{ path: 'mentoring/targets', element: <MentoringTargetsPage /> }],
+            },
+            {
+              element: <RequireSignedIn action="pairing.respond" />,
+              children: [
+                { path: 'mentoring/mine', element: <MyPairingsPage /> },
+                { path: 'mentoring/profile', element: <MyMentorProfilePage /> },
+              ],
+            },
+            {
+              element: <RequireSignedIn action="centre.view" />,
+              children: [
+                { path: 'centres', element: <CentreListPage /> },
+                { path: 'centres/:id', element: <CentreDetailPage /> },
+              ],
+            },
+            // Funding (项目、核验、审核、公示、财政审批、追回); the case page is shared by every staff role that sees cases.
+            {
+              element: <RequireSignedIn action="programme.manage" />,
+              children: [
+                { path: 'programmes', element: <ProgrammeListPage /> },
+                { path: 'programmes/new', element: <ProgrammeCreatePage /> },
+                { path: 'programmes/:id/parameters', element: <ParametersVersionPage /> },
+              ],
+            },
+            {
+              element: <RequireSignedIn action="enterprise.verify" />,
+              children: [{ path: 'verification', element: <VerificationPage /> }],
+            },
+            {
+              element: <RequireSignedIn action="application.review" />,
+              children: [{ path: 'review', element: <ReviewQueuePage /> }],
+            },
+            {
+              element: <RequireSignedIn action="programme.view" />,
+              children: [
+                { path: 'review/cases/:id', element: <CasePage /> },
+                { path: 'clawbacks', element: <ClawbacksPage /> },
+              ],
+            },
+            {
+              element: <RequireSignedIn action="notice.publish" />,
+              children: [{ path: 'notices', element: <NoticesPage /> }],
+            },
+            {
+              element: <RequireSignedIn action="application.approve" />,
+              children: [{ path: 'finance', element: <FinancePage /> }],
             },
             { path: '*', element: <NotFound /> },
           ],

@@ -27,6 +27,22 @@ const MyEnterprisePage = lazyPage(
   'MyEnterprisePage',
 );
 const MyProfilePage = lazyPage(() => import('../features/founder/MyProfilePage'), 'MyProfilePage');
+const VerificationPage = lazyPage(
+  () => import('../features/verification/VerificationPage'),
+  'VerificationPage',
+);
+const ProgrammesPage = lazyPage(() => import('../features/funding/ProgrammesPage'), 'ProgrammesPage');
+const ApplyPage = lazyPage(() => import('../features/funding/ApplyPage'), 'ApplyPage');
+const MyCasesPage = lazyPage(() => import('../features/funding/MyCasesPage'), 'MyCasesPage');
+const CasePage = lazyPage(() => import('../features/funding/CasePage'), 'CasePage');
+const NotificationsPage = lazyPage(
+  () => import('../features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
+const NoticeListPage = lazyPage(() => import('../features/notices/NoticeListPage'), 'NoticeListPage');
+const NoticePage = lazyPage(() => import('../features/notices/NoticePage'), 'NoticePage');
+const FindMentorPage = lazyPage(() => import('../features/mentoring/FindMentorPage'), 'FindMentorPage');
+const MyMentorsPage = lazyPage(() => import('../features/mentoring/MyMentorsPage'), 'MyMentorsPage');
 
 export const router = createBrowserRouter([
   {
@@ -67,15 +83,41 @@ export const router = createBrowserRouter([
       },
       {
         element: <RequireSignedIn />,
-        children: [{ path: 'account/password', element: <ChangePasswordPage /> }],
+        children: [
+          { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: 'messages', element: <NotificationsPage /> },
+        ],
       },
       {
         element: <RequireSignedIn action="enterprise.viewOwn" />,
-        children: [{ path: 'enterprise', element: <MyEnterprisePage /> }],
+        children: [
+          { path: 'enterprise', element: <MyEnterprisePage /> },
+          { path: 'enterprise/verification', element: <VerificationPage /> },
+        ],
       },
+      {
+        element: <RequireSignedIn action="application.apply" />,
+        children: [
+          { path: 'funding', element: <ProgrammesPage /> },
+          { path: 'funding/apply/:programmeId', element: <ApplyPage /> },
+          { path: 'funding/cases', element: <MyCasesPage /> },
+          { path: 'funding/cases/:caseId', element: <CasePage /> },
+          { path: 'funding/cases/:caseId/edit', element: <ApplyPage /> },
+        ],
+      },
+      // 公示 is public (§8): no sign-in.
+      { path: 'notices', element: <NoticeListPage /> },
+      { path: 'notices/:noticeId', element: <NoticePage /> },
       {
         element: <RequireSignedIn action="founder.viewOwn" />,
         children: [{ path: 'profile', element: <MyProfilePage /> }],
+      },
+      {
+        element: <RequireSignedIn action="mentoring.request" />,
+        children: [
+          { path: 'mentoring/find', element: <FindMentorPage /> },
+          { path: 'mentoring/mine', element: <MyMentorsPage /> },
+        ],
       },
       { path: '*', element: <NotFound /> },
     ],

@@ -11,6 +11,7 @@ import type { FounderTable } from '../modules/founders/founders.tables';
 import type * as Funding from '../modules/funding/funding.tables';
 import type * as Centres from '../modules/centres/centres.tables';
 import type * as Mentoring from '../modules/mentoring/mentoring.tables';
+import type * as Policy from '../modules/policy/policy.tables';
 
 /** Append-only, hash-chained (docs/decisions/004-audit-chain.md). Written only by `recordAudit`. */
 export interface AuditEventTable {
@@ -94,4 +95,7 @@ export interface Database {
   session_rating: Mentoring.SessionRatingTable;
   poor_fit_flag: Mentoring.PoorFitFlagTable;
   outstanding_designation: Mentoring.OutstandingDesignationTable;
+  // policy (20261126T1300-policy)
+  calendar_year: Policy.CalendarYearTable;
+  lpr_rate: Policy.LprRateTable;
 }

@@ -38,6 +38,8 @@ import {
 } from '../modules/enterprises/enterprises.service';
 import { insertFounder } from '../modules/founders/founders.queries';
 import { FOUNDER_MOBILE_INDEX, ID_NUMBER_INDEX } from '../modules/founders/founders.service';
+import { seedFundingDemo } from '../modules/funding/funding.seed';
+import { seedCentresDemo } from '../modules/centres/centres.seed';
 import { seedMentoringDemo } from '../modules/mentoring/mentoring.seed';
 
 export interface SeedContext {
@@ -474,6 +476,8 @@ export async function seedDemoData(db: Kysely<Database>, ctx: SeedContext, passw
     }
 
     await seedMentoringDemo(trx, ctx, userIds);
+    await seedCentresDemo(trx, ctx, userIds);
+    await seedFundingDemo(trx, ctx, userIds);
     await recordAudit(
       trx,
       { now: ctx.now },

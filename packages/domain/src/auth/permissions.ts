@@ -51,6 +51,9 @@ export const PERMISSIONS = {
   'mentoring.request': ['applicant', 'founder'],
   'pairing.respond': ['mentor'],
   'report.view': ['reviewer', 'finance', 'admin', 'auditor'],
+  // Working-day calendar and LPR table (domain-rules.md §4, §9): staff read them, the administrator enters them.
+  'policy.view': ['centre_manager', 'reviewer', 'finance', 'mentor', 'admin', 'auditor'],
+  'policy.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

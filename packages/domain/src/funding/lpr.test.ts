@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { formatRatePct, LPR_1Y_HISTORY, LprEntry, lprOn, parseRatePct, RatePct } from './lpr';
+import { formatRatePct, LPR_1Y_HISTORY, LprEntry, lprOn, mergeLprTables, parseRatePct, RatePct } from './lpr';
 
 function errorOf(fn: () => unknown): DomainError {
   try {
@@ -91,5 +91,50 @@ describe('rate strings', () => {
     expect(formatRatePct(parseRatePct('2', 'r'))).toBe('2.00');
     expect(formatRatePct(parseRatePct('3.950', 'r'))).toBe('3.95');
     expect(formatRatePct(parseRatePct('3.9525', 'r'))).toBe('3.9525');
+  });
+});
+
+describe('mergeLprTables', () => {
+  it('appends an administrator entry and lprOn applies it from its effective day', () => {
+    const table = mergeLprTables(LPR_1Y_HISTORY, [{ effectiveOn: '2026-12-21', ratePct: '2.8' }]);
+    expect(table).toHaveLength(14);
+    expect(table.at(-1)).toEqual({ effectiveOn: '2026-12-21', ratePct: '2.80' });
+    expect(lprOn('2026-12-21', table).ratePct).toBe('2.80');
+    expect(lprOn('2026-12-20', table).ratePct).toBe('3.00');
+  });
+
+  it('lets an entered rate on a bundled date correct it, and keeps the result in date order', () => {
+    const table = mergeLprTables(LPR_1Y_HISTORY, [
+      { effectiveOn: '2024-07-22', ratePct: '3.36' },
+      { effectiveOn: '2026-01-20', ratePct: '2.95' },
+    ]);
+    expect(table).toHaveLength(14);
+    expect(lprOn('2024-07-22', table).ratePct).toBe('3.36');
+    const dates = table.map((e) => e.effectiveOn);
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it('leaves the bundled history unchanged', () => {
+    mergeLprTables(LPR_1Y_HISTORY, [{ effectiveOn: '2026-12-21', ratePct: '2.8' }]);
+    expect(LPR_1Y_HISTORY).toHaveLength(13);
+  });
+
+  it('refuses added entries out of date order, duplicated, with an inexact rate or a malformed date', () => {
+    const bad = (added: LprEntry[]) => errorOf(() => mergeLprTables(LPR_1Y_HISTORY, added));
+    const outOfOrder = bad([
+      { effectiveOn: '2026-12-21', ratePct: '2.8' },
+      { effectiveOn: '2026-11-20', ratePct: '2.9' },
+    ]);
+    expect(outOfOrder.code).toBe('FUNDING.LPR_TABLE_INVALID');
+    expect(outOfOrder.message).toContain('按时间先后');
+    expect(
+      bad([
+        { effectiveOn: '2026-12-21', ratePct: '2.8' },
+        { effectiveOn: '2026-12-21', ratePct: '2.9' },
+      ]).code,
+    ).toBe('FUNDING.LPR_TABLE_INVALID');
+    expect(bad([{ effectiveOn: '2026-12-21', ratePct: '2.8e0' }]).code).toBe('FUNDING.LPR_TABLE_INVALID');
+    expect(bad([{ effectiveOn: '2026-12-21', ratePct: '2,8' }]).code).toBe('FUNDING.LPR_TABLE_INVALID');
+    expect(bad([{ effectiveOn: '2026-2-1', ratePct: '2.8' }]).code).toBe('FUNDING.LPR_TABLE_INVALID');
   });
 });

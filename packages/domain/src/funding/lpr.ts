@@ -125,3 +125,29 @@ export function lprOn(date: string, table: readonly LprEntry[] = LPR_1Y_HISTORY)
   }
   return { effectiveOn: found.effectiveOn, ratePct: formatRatePct(new FundingDecimal(found.ratePct)) };
 }
+
+/**
+ * The effective LPR table: the bundled history with the administrator's entries merged in (domain-rules.md §4).
+ * `added` must be in strictly increasing `effectiveOn` order (as read from the database) with exact decimal rates;
+ * an added entry on a date the bundled history already has replaces it (a correction, audited by the service).
+ * The result is sorted by date with normalised rates. Anything malformed throws `FUNDING.LPR_TABLE_INVALID`.
+ */
+export function mergeLprTables(bundled: readonly LprEntry[], added: readonly LprEntry[]): LprEntry[] {
+  validateTable(bundled);
+  validateTable(added);
+  added.forEach((entry, i) => {
+    const previous = added[i - 1];
+    if (previous !== undefined && previous.effectiveOn >= entry.effectiveOn) {
+      throw invalid(
+        'FUNDING.LPR_TABLE_INVALID',
+        `录入的 LPR 报价日应按时间先后排列：${entry.effectiveOn} 排在 ${previous.effectiveOn} 之后`,
+        { effectiveOn: entry.effectiveOn, previous: previous.effectiveOn },
+      );
+    }
+  });
+  const byDate = new Map<string, LprEntry>();
+  for (const entry of [...bundled, ...added]) byDate.set(entry.effectiveOn, entry);
+  return [...byDate.values()]
+    .sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : 1))
+    .map((e) => ({ effectiveOn: e.effectiveOn, ratePct: formatRatePct(new FundingDecimal(e.ratePct)) }));
+}

@@ -6,6 +6,8 @@ import { useAuth } from '../../shared/auth';
 import { navFor } from '../../shared/nav';
 import { Page } from '../../shared/Page';
 import { DashboardStats } from './DashboardStats';
+import { FundingStats } from './FundingStats';
+import { PolicyWarningCard } from '../policy/PolicyWarningCard';
 
 export function DashboardPage() {
   const { me } = useAuth();
@@ -29,7 +31,9 @@ export function DashboardPage() {
         </Space>
       }
     >
+      <PolicyWarningCard roles={me.roles} />
       <DashboardStats roles={me.roles} />
+      <FundingStats roles={me.roles} />
       {links.length > 0 ? (
         <>
           <Typography.Title level={5}>常用功能</Typography.Title>

@@ -7,9 +7,10 @@ import {
   type SizeMetric,
 } from '@fund/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
+import { Link } from 'react-router';
 import type { EnterpriseProfile } from '../../shared/api-types';
 import { readApiError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
@@ -87,6 +88,16 @@ export function MyEnterprisePage() {
   return (
     <Page
       title="我的企业"
+      extra={
+        <Space wrap>
+          <Link to="/enterprise/verification">
+            <Button>企业核验</Button>
+          </Link>
+          <Link to="/funding">
+            <Button type="primary">可申报项目</Button>
+          </Link>
+        </Space>
+      }
       subtitle={
         <Space size={8} wrap>
           <Typography.Text strong>{e.name}</Typography.Text>

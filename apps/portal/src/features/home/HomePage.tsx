@@ -42,6 +42,7 @@ function Actions() {
 
 export function HomePage() {
   const { me } = useAuth();
+  const navigate = useNavigate();
   return (
     <div style={{ maxWidth: 1200, margin: '0 auto' }}>
       <title>{SITE_NAME}</title>
@@ -86,6 +87,20 @@ export function HomePage() {
 
       <Card title="办理流程">
         <ProcessSteps />
+      </Card>
+
+      <Card
+        title="公示公告"
+        style={{ marginTop: 24 }}
+        extra={
+          <Button type="link" onClick={() => void navigate('/notices')}>
+            查看全部公示
+          </Button>
+        }
+      >
+        <Typography.Paragraph style={{ margin: 0 }}>
+          拟扶持企业名单在拨付前向社会公示，接受社会监督；对公示内容有异议的，可在异议期内实名提出。
+        </Typography.Paragraph>
       </Card>
     </div>
   );

@@ -5,6 +5,7 @@ import * as m20261126T1110accounts from './20261126T1110-accounts';
 import * as m20261126T1200funding from './20261126T1200-funding';
 import * as m20261126T1210centres from './20261126T1210-centres';
 import * as m20261126T1220mentoring from './20261126T1220-mentoring';
+import * as m20261126T1300policy from './20261126T1300-policy';
 
 /**
  * Every migration, listed explicitly (no directory scanning: bundlers and tsx agree on this list).
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '20261126T1200-funding': m20261126T1200funding,
   '20261126T1210-centres': m20261126T1210centres,
   '20261126T1220-mentoring': m20261126T1220mentoring,
+  '20261126T1300-policy': m20261126T1300policy,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

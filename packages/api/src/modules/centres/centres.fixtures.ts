@@ -41,8 +41,21 @@ export const centreInput = (name: string) => ({
   ],
 });
 
+/**
+ * These tests build their own district: the demo seed's centres (centres.seed.ts) are removed first, child rows
+ * before parents, so that counts and scopes are the tests' own.
+ */
+export async function removeDemoCentres(server: TestServer): Promise<void> {
+  await server.db.transaction().execute(async (trx) => {
+    for (const table of ['presence', 'event_attendee', 'centre_event', 'allocation', 'walk_in_team', 'workstation', 'centre_facility', 'centre_manager', 'centre'] as const) {
+      await trx.deleteFrom(table).execute();
+    }
+  });
+}
+
 export async function startCentresWorld(): Promise<CentresWorld> {
   const server = await startAccountServer();
+  await removeDemoCentres(server);
   const managerBId = await addAccount(server, 'manager.b', ['centre_manager']);
   const managerAId = (await server.db.selectFrom('app_user').select('id').where('username', '=', 'manager').executeTakeFirstOrThrow()).id;
   const { client: admin } = await signedIn(server, 'admin');

@@ -32,10 +32,10 @@ import { inTransaction } from '../../trpc';
 import type { AuthedContext } from '../auth/auth.service';
 import { columnsOf, toFundingCase } from '../funding/case-state';
 import { findCaseRow, insertDraft, updateCase } from '../funding/cases.queries';
-import { findProgramme, findVersionParameters } from '../funding/programmes.queries';
+import { findProgramme, findVersionParameters, listProgrammes } from '../funding/programmes.queries';
 import type { CentreRecord, Db } from './centres.queries';
 import { requireOperableCentre, requireReadableCentre, today } from './centres.service';
-import type { ClaimListQuery, ClaimPreview, ResubmitClaim, SubmitClaim } from './centres.schemas';
+import type { CentreRef, ClaimListQuery, ClaimPreview, ResubmitClaim, SubmitClaim } from './centres.schemas';
 import { heldMonths, RELEASING_STATUSES } from './claims.queries';
 import { allocationsAround, centreServiceParameters, loadCentreLog } from './kpis.service';
 import { monthRange } from './occupancy.service';
@@ -312,4 +312,22 @@ export async function list(ctx: AuthedContext, input: ClaimListQuery): Promise<{
       createdAt: r.created_at,
     })),
   };
+}
+
+export interface OpenCentreProgramme {
+  id: number;
+  name: string;
+  fiscalYear: number;
+  opensOn: string;
+  closesOn: string;
+}
+
+/**
+ * The 政府购买服务 programmes open today, which a claim of this centre can be submitted under. A centre_manager holds
+ * no `programme.view` (budgets are not theirs to see), so this returns names and dates only.
+ */
+export async function openProgrammes(ctx: AuthedContext, input: CentreRef): Promise<OpenCentreProgramme[]> {
+  await requireReadableCentre(ctx.db, ctx.user, input.centreId);
+  const programmes = await listProgrammes(ctx.db, { openOn: today(ctx), schemes: ['centre-service'] });
+  return programmes.map((p) => ({ id: p.id, name: p.name, fiscalYear: p.fiscalYear, opensOn: p.opensOn, closesOn: p.closesOn }));
 }

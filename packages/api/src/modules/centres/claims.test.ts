@@ -170,6 +170,13 @@ describe('service-support claims', () => {
     expect(preview.uncountedWorkstationMonths.find((u) => u.workstationCode === 'F-05')!.reason).toContain('不符合扶持条件');
   });
 
+  it('offers the manager the open 政府购买服务 programmes to claim under, without budgets and only for their centre', async () => {
+    const offered = await w.managerA.centres.claims.programmes.query({ centreId: w.centreA });
+    expect(offered.map((p) => p.id)).toContain(programmeId);
+    expect(offered.every((p) => !('budget' in p) && !('parameters' in p))).toBe(true);
+    expect((await errorOf(w.managerB.centres.claims.programmes.query({ centreId: w.centreA }))).code).toBe('NOT_FOUND');
+  });
+
   it('submits the claim as a centre-service case in the shared review workflow, with its working line by line, and locks the month’s logs', async () => {
     const res = await w.managerA.centres.claims.submit.mutate({ centreId: w.centreA, period: { kind: 'month', start: '2026-03' }, programmeId, expectedAmountFen: 290_000 });
     expect(res).toMatchObject({ amountFen: 290_000, months: ['2026-03'] });

@@ -21,6 +21,7 @@ import {
   withdraw as withdrawCase,
   type EligibilityResult,
   type FundingCase,
+  type LprEntry,
   type ProgrammeParameters,
   type WithdrawInput,
 } from '@fund/domain';
@@ -55,6 +56,7 @@ import {
   type ProgrammeRecord,
 } from './programmes.queries';
 import { fundingReadiness } from './verification.service';
+import { policyData } from '../policy/policy.data';
 
 function ownEnterpriseId(ctx: AuthedContext): number {
   if (ctx.user.enterpriseId === null) throw invalid('ENTERPRISE.NOT_FOUND', '您的账号尚未关联企业');
@@ -123,6 +125,8 @@ async function amountFor(
     data: unknown;
     remaining: EligibilityResult['remainingYearlyCapFen'];
     caseId: number;
+    /** The effective LPR table (bundled history plus the administrator's entries, ADR 009). */
+    lprTable: readonly LprEntry[];
   },
 ) {
   const d = args.data as { bankName?: unknown; contractNo?: unknown };
@@ -140,6 +144,7 @@ async function amountFor(
     ),
     alreadySubsidisedPeriods: await subsidisedPeriods(db, keys, args.caseId),
     alreadyAwardedMilestoneKeys: await awardedMilestoneKeys(db, args.enterpriseId, args.caseId),
+    lprTable: args.lprTable,
   });
 }
 
@@ -162,9 +167,12 @@ export async function calculator(ctx: AuthedContext, input: Calculator): Promise
   const programmes = (
     await listProgrammes(ctx.db, { openOn: today(ctx), schemes: ENTERPRISE_SCHEMES })
   ).filter((p) => input.programmeId === undefined || p.id === input.programmeId);
+  const { lprTable } = await policyData(ctx);
+  // Previewing one's own case: it must not count against itself (§3 不得重复申报, once-only days/milestones).
+  const exceptCaseId = input.caseId === undefined ? null : (await ownCase(ctx.db, ctx, input.caseId)).id;
   const out: CalculatorResult[] = [];
   for (const p of programmes) {
-    const eligibility = await eligibilityFor(ctx.db, ctx, enterpriseId, p, p.parameters, null);
+    const eligibility = await eligibilityFor(ctx.db, ctx, enterpriseId, p, p.parameters, exceptCaseId);
     let estimate: CalculatorResult['estimate'] = null;
     let estimateProblem: string | null = null;
     if (input.data !== undefined) {
@@ -176,7 +184,8 @@ export async function calculator(ctx: AuthedContext, input: Calculator): Promise
           parameters: p.parameters,
           data: input.data,
           remaining: eligibility.remainingYearlyCapFen,
-          caseId: 0,
+          caseId: exceptCaseId ?? 0,
+          lprTable,
         });
         estimate = { amountFen: a.amountFen, working: a.working };
       } catch (error) {
@@ -303,6 +312,7 @@ async function submitOrResubmit(ctx: AuthedContext, caseId: number, mode: 'submi
             data: JSON.parse(row.data_json),
             remaining: eligibility.remainingYearlyCapFen,
             caseId: row.id,
+            lprTable: (await policyData(ctx, trx)).lprTable,
           })
         : null;
     const args = { computedAmountFen: amount?.amountFen ?? fen(0), eligibility };

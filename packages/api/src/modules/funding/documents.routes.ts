@@ -110,7 +110,8 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: DocumentRoute
       const now = deps.clock.now();
       const user = await userOf(deps, req, now);
       if (!user) return sendError(reply, 401, 'AUTH.UNAUTHENTICATED', '请先登录');
-      const id = Number(req.params.id);
+      // Decimal digits only: `0x1`, `1e0` or ` 1` are not other spellings of document 1.
+      const id = /^[1-9]\d{0,15}$/.test(req.params.id) ? Number(req.params.id) : NaN;
       const missing = documentNotFound();
       if (!Number.isSafeInteger(id) || id <= 0) return sendError(reply, 404, missing.code, missing.message);
       const doc = await findReadableDocument(deps.db, user, id);

@@ -37,14 +37,19 @@ const EXTENSIONS: Record<DocumentMime, string> = {
   'image/jpeg': 'jpg',
 };
 
-/** Keeps the last path segment, drops control and quoting characters, limits the length. Never used as a path. */
+/** Bidirectional controls: they make `invoice\u202Efdp.exe` display as `invoiceexe.pdf` (name spoofing). */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Keeps the last path segment, drops control, bidi and quoting characters, limits the length to 100 characters
+ * (code points, so an emoji is never cut in half). Never used as a path.
+ */
 export function sanitiseFileName(name: string | undefined, mime: DocumentMime): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = [...last.normalize('NFC')]
-    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f && !'"<>:|?*;'.includes(ch))
-    .join('')
-    .trim()
-    .slice(0, 100);
+  const kept = [...last.normalize('NFC')].filter(
+    (ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f && !'"<>:|?*;'.includes(ch) && !BIDI_CONTROLS.test(ch),
+  );
+  const clean = [...kept.join('').trim()].slice(0, 100).join('');
   return clean === '' || clean.startsWith('.') ? `document.${EXTENSIONS[mime]}` : clean;
 }
 

@@ -4,6 +4,7 @@ import * as finance from './finance.service';
 import {
   ApproveInput,
   BatchRef,
+  ClawbackList,
   CreateBatch,
   FinanceQueue,
   RecordPayment,
@@ -37,6 +38,10 @@ export const clawbacksRouter = router({
   record: withPermission('application.review')
     .input(ClawBackInput)
     .mutation(({ ctx, input }) => finance.recordClawback(ctx, input)),
+  // Read-only list for both sides: the reviewer who records a clawback and finance who records the money back.
+  list: withPermission('programme.view')
+    .input(ClawbackList)
+    .query(({ ctx, input }) => finance.clawbackList(ctx, input)),
   recordRecovery: withPermission('payment.record')
     .input(RecordRecovery)
     .mutation(({ ctx, input }) => finance.recordRecovery(ctx, input)),

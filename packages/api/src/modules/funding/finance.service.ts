@@ -30,6 +30,7 @@ import { findCaseRow, fundingHistory, listQueue, updateCase } from './cases.quer
 import { actorOf, caseNotFound, notifyEnterprise, nowIso, pageOf } from './funding.common';
 import type {
   ApproveInput,
+  ClawbackList,
   CreateBatch,
   FinanceQueue,
   RecordPayment,
@@ -521,4 +522,55 @@ export async function recordRecovery(ctx: AuthedContext, input: RecordRecovery) 
       },
     ),
   );
+}
+
+/** Clawbacks with what is still outstanding (for recording the money received back). */
+export async function clawbackList(ctx: AuthedContext, input: ClawbackList) {
+  const { limit, offset } = pageOf(input);
+  const base = () => {
+    let q = ctx.db
+      .selectFrom('clawback')
+      .innerJoin('funding_case', 'funding_case.id', 'clawback.case_id')
+      .innerJoin('enterprise', 'enterprise.id', 'funding_case.enterprise_id');
+    if (input.outstandingOnly) q = q.whereRef('clawback.recovered_fen', '<', 'clawback.amount_fen');
+    return q;
+  };
+  const rows = await base()
+    .select([
+      'clawback.id',
+      'clawback.case_id',
+      'funding_case.case_no',
+      'enterprise.name as enterprise_name',
+      'enterprise.uscc',
+      'clawback.ground',
+      'clawback.reason',
+      'clawback.amount_fen',
+      'clawback.recovered_fen',
+      'clawback.moved_out_on',
+      'clawback.recorded_at',
+    ])
+    .orderBy('clawback.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const { n } = await base()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    total: Number(n),
+    items: rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      caseNo: r.case_no,
+      enterpriseName: r.enterprise_name,
+      uscc: r.uscc,
+      ground: r.ground,
+      reason: r.reason,
+      amountFen: r.amount_fen,
+      recoveredFen: r.recovered_fen,
+      outstandingFen: r.amount_fen - r.recovered_fen,
+      movedOutOn: r.moved_out_on,
+      recordedAt: r.recorded_at,
+    })),
+  };
 }

@@ -84,6 +84,8 @@ const ApplicationDataJson = z
 export const Calculator = z.object({
   programmeId: id('项目').optional(),
   data: ApplicationDataJson.optional(),
+  /** The applicant's own draft or returned case being previewed: it is not a "repeat application" of itself. */
+  caseId: id('案件').optional(),
 });
 export type Calculator = z.infer<typeof Calculator>;
 
@@ -157,3 +159,13 @@ export type RecordRecovery = z.infer<typeof RecordRecovery>;
 
 export const MarkRead = z.object({ ids: z.array(id('消息')).max(200).optional() });
 export type MarkRead = z.infer<typeof MarkRead>;
+
+/** The reviewer's verification worklist: enterprises with something to check (or all, to find one to flag). */
+export const VerificationQueue = Pagination.extend({
+  q: z.string().trim().max(100, { error: '搜索内容不能超过100个字' }).optional(),
+  pendingOnly: z.boolean().default(true),
+});
+export type VerificationQueue = z.infer<typeof VerificationQueue>;
+
+export const ClawbackList = Pagination.extend({ outstandingOnly: z.boolean().default(false) });
+export type ClawbackList = z.infer<typeof ClawbackList>;

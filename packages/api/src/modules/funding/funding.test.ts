@@ -114,6 +114,19 @@ describe('贷款贴息 from application to recorded payment', () => {
     });
   });
 
+  it('previews an own draft without counting it as a repeat application of itself', async () => {
+    const { id } = await a.applicant.client.cases.saveDraft.mutate({ programmeId, data: loanData() });
+    const general = await a.applicant.client.cases.calculator.query({ programmeId, data: loanData() });
+    expect(general[0]!.failures.map((f) => f.code)).toContain('ELIGIBILITY.DUPLICATE_APPLICATION');
+    const own = await a.applicant.client.cases.calculator.query({
+      programmeId,
+      data: loanData(),
+      caseId: id,
+    });
+    expect(own[0]).toMatchObject({ eligible: true, failures: [], estimate: { amountFen: LOAN_AMOUNT_FEN } });
+    await a.applicant.client.cases.withdraw.mutate({ caseId: id, reason: '仅用于预览测试' });
+  });
+
   it('submits with the frozen parameters and the computed amount and working', async () => {
     caseId = await apply(server, a.applicant, programmeId, loanData(), LOAN_DOCS);
     const c = await a.applicant.client.cases.get.query({ caseId });

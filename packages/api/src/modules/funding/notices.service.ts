@@ -1,9 +1,9 @@
 /**
  * 公示 (§8): recommended cases are published in a notice for N working days of the official calendar (domain
- * `noticePeriod`, bundled calendar); the public list needs no sign-in and shows enterprise name, USCC, programme,
- * amount, objection contact and deadline — no natural person's data. Objections are lodged under a real name with
- * contact details (stored encrypted, shown masked) and resolved by a reviewer; upheld ones withdraw the case or
- * send it back to `recommended` with a new amount, to be published again.
+ * `noticePeriod` on the effective calendar, ADR 009); the public list needs no sign-in and shows enterprise name,
+ * USCC, programme, amount, objection contact and deadline — no natural person's data. Objections are lodged under a
+ * real name with contact details (stored encrypted, shown masked) and resolved by a reviewer; upheld ones withdraw
+ * the case or send it back to `recommended` with a new amount, to be published again.
  */
 import {
   applyObjectionResolution,
@@ -37,6 +37,7 @@ import { findCaseRow, releaseOnceOnly, updateCase } from './cases.queries';
 import { actorOf, caseNotFound, notifyEnterprise, nowIso, pageOf, today } from './funding.common';
 import type { ObjectionList, PublishNotice } from './funding.schemas';
 import { findVersionParameters } from './programmes.queries';
+import { policyData } from '../policy/policy.data';
 
 const noticeNotFound = () => notFound('FUNDING.NOTICE_NOT_FOUND', '未找到该公示');
 const objectionNotFound = () => notFound('FUNDING.OBJECTION_NOT_FOUND', '未找到该异议');
@@ -61,7 +62,9 @@ export async function publish(
         );
       }
     }
-    const period = noticePeriod(input.publishedOn, workingDays);
+    // The effective calendar: bundled schedules plus the years the administrator entered (ADR 009).
+    const { calendar } = await policyData(ctx, trx);
+    const period = noticePeriod(input.publishedOn, workingDays, calendar);
     const { id: noticeId } = await trx
       .insertInto('notice')
       .values({

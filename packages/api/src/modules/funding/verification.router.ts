@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { router, withPermission } from '../../trpc';
-import { DecideBankAccount, FlagEnterprise, SubmitBankAccount, VerifyEnterprise } from './funding.schemas';
+import {
+  DecideBankAccount,
+  FlagEnterprise,
+  SubmitBankAccount,
+  VerificationQueue,
+  VerifyEnterprise,
+} from './funding.schemas';
 import * as verification from './verification.service';
 
 export const verificationRouter = router({
   mine: withPermission('enterprise.viewOwn').query(({ ctx }) => verification.mine(ctx)),
+  queue: withPermission('enterprise.verify')
+    .input(VerificationQueue)
+    .query(({ ctx, input }) => verification.queue(ctx, input)),
   ofEnterprise: withPermission('enterprise.list')
     .input(z.object({ enterpriseId: z.number().int().positive() }))
     .query(({ ctx, input }) => verification.ofEnterprise(ctx, input.enterpriseId)),

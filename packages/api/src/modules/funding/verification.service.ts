@@ -5,14 +5,16 @@
  * again (the old one is marked replaced).
  */
 import { conflict, DEFAULT_DISTRICT_CODES, invalid, maskBankAccount, notFound } from '@fund/domain';
+import { sql } from 'kysely';
 import { recordAudit } from '../../audit/audit.service';
 import { inTransaction } from '../../trpc';
 import type { AuthedContext } from '../auth/auth.service';
-import type { Db } from './funding.common';
+import { pageOf, type Db } from './funding.common';
 import type {
   DecideBankAccount,
   FlagEnterprise,
   SubmitBankAccount,
+  VerificationQueue,
   VerifyEnterprise,
 } from './funding.schemas';
 
@@ -310,5 +312,90 @@ export async function ofEnterprise(ctx: AuthedContext, enterpriseId: number) {
       createdAt: d.created_at,
     })),
     bankAccounts: await bankAccounts(ctx.db, enterpriseId),
+  };
+}
+
+/**
+ * The reviewer's worklist (§2): enterprises whose licence has been uploaded but not yet verified, or whose bank
+ * account waits for a decision — oldest first. `pendingOnly: false` lists every enterprise (to find one to flag).
+ */
+export async function queue(ctx: AuthedContext, input: VerificationQueue) {
+  const { limit, offset } = pageOf(input);
+  const base = () => {
+    let q = ctx.db.selectFrom('enterprise');
+    if (input.q) {
+      const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where(
+        (eb) =>
+          sql<boolean>`(${eb.ref('enterprise.name')} like ${like} escape '\\' or ${eb.ref('enterprise.uscc')} like ${like.toUpperCase()} escape '\\')`,
+      );
+    }
+    if (input.pendingOnly) {
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([
+            eb('enterprise.verification_status', '=', 'unverified'),
+            eb.exists(
+              eb
+                .selectFrom('enterprise_document')
+                .select('enterprise_document.id')
+                .whereRef('enterprise_document.enterprise_id', '=', 'enterprise.id')
+                .where('enterprise_document.kind', '=', 'business-licence'),
+            ),
+          ]),
+          eb.exists(
+            eb
+              .selectFrom('enterprise_bank_account')
+              .select('enterprise_bank_account.id')
+              .whereRef('enterprise_bank_account.enterprise_id', '=', 'enterprise.id')
+              .where('enterprise_bank_account.status', '=', 'pending'),
+          ),
+        ]),
+      );
+    }
+    return q;
+  };
+  const rows = await base()
+    .select((eb) => [
+      'enterprise.id',
+      'enterprise.name',
+      'enterprise.uscc',
+      'enterprise.verification_status',
+      'enterprise.dishonest_flag',
+      'enterprise.registered_district_code',
+      'enterprise.created_at',
+      eb
+        .selectFrom('enterprise_document')
+        .select((d) => d.fn.max('enterprise_document.created_at').as('at'))
+        .whereRef('enterprise_document.enterprise_id', '=', 'enterprise.id')
+        .where('enterprise_document.kind', '=', 'business-licence')
+        .as('licence_uploaded_at'),
+      eb
+        .selectFrom('enterprise_bank_account')
+        .select((d) => d.fn.countAll<number>().as('n'))
+        .whereRef('enterprise_bank_account.enterprise_id', '=', 'enterprise.id')
+        .where('enterprise_bank_account.status', '=', 'pending')
+        .as('pending_accounts'),
+    ])
+    .orderBy('enterprise.id', 'asc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const { n } = await base()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    total: Number(n),
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      uscc: r.uscc,
+      verification: r.verification_status,
+      dishonest: r.dishonest_flag === 1,
+      registeredDistrictCode: r.registered_district_code,
+      licenceUploadedAt: r.licence_uploaded_at ?? null,
+      pendingBankAccounts: Number(r.pending_accounts ?? 0),
+      createdAt: r.created_at,
+    })),
   };
 }

@@ -1,4 +1,10 @@
-import { maskName, type MenteeKind, type MentorKind, type PairingParty, type PairingStatus } from '@fund/domain';
+import {
+  maskName,
+  type MenteeKind,
+  type MentorKind,
+  type PairingParty,
+  type PairingStatus,
+} from '@fund/domain';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Db } from './mentoring.common';

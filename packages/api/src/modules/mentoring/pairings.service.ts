@@ -27,6 +27,7 @@ import { recordAudit } from '../../audit/audit.service';
 import type { Database } from '../../db/schema';
 import { inTransaction } from '../../trpc';
 import type { AuthedContext } from '../auth/auth.service';
+import { policyData } from '../policy/policy.data';
 import {
   canReadAll,
   denied,
@@ -54,7 +55,13 @@ import {
 import { pairingView, type PairingView } from './pairings.views';
 import { findRequest, setRequestStatus } from './requests.queries';
 import { requestView, type RequestView } from './requests.service';
-import { listFlagsOf, listSessions, type FlagView, type SessionRecord } from './sessions.queries';
+import {
+  listFlagsOf,
+  listOpenFlags,
+  listSessions,
+  type FlagView,
+  type SessionRecord,
+} from './sessions.queries';
 
 /** The withdrawal reason recorded when staff re-pair a request whose proposal went unanswered. */
 export const OVERDUE_WITHDRAWAL_REASON = '导师逾期未回复，工作人员重新安排导师';
@@ -134,6 +141,8 @@ export async function propose(ctx: AuthedContext, input: ProposePairing): Promis
       menteeId: menteeKeyOf(request),
       menteeKind: request.menteeKind,
       proposedOn: on,
+      // The effective calendar: bundled schedules plus the years the administrator entered (ADR 009).
+      calendar: (await policyData(ctx, trx)).calendar,
     });
     let pairingId: number;
     try {
@@ -331,18 +340,64 @@ export async function mine(ctx: AuthedContext): Promise<PairingView[]> {
   return out.map((p) => pairingView(p, on));
 }
 
+/**
+ * Whether a pairing works, at a glance (staff list): sessions held and the last one, the mentee's ratings, open
+ * poor-fit flags. Figures only; what to make of them is for staff.
+ */
+export interface PairingHealth {
+  sessionsHeld: number;
+  lastSessionOn: string | null;
+  /** Ratings the mentee gave this pairing's sessions, and their mean with one decimal (half-up), or null. */
+  menteeRatings: number;
+  menteeRating: string | null;
+  openFlags: number;
+}
+
+/** The mean of integer scores as an exact one-decimal string, half-up (no float rounding). */
+function meanTenths(scores: readonly number[]): string | null {
+  if (scores.length === 0) return null;
+  const sum = scores.reduce((a, b) => a + b, 0);
+  const tenths = Math.floor((sum * 20 + scores.length) / (2 * scores.length));
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+}
+
+export function healthOf(
+  pairingId: number,
+  sessions: readonly SessionRecord[],
+  flags: readonly FlagView[],
+): PairingHealth {
+  const own = sessions.filter((s) => s.pairingId === pairingId);
+  const menteeScores = own.flatMap((s) => s.ratings.filter((r) => r.party === 'mentee').map((r) => r.score));
+  return {
+    sessionsHeld: own.length,
+    lastSessionOn: own.reduce<string | null>(
+      (last, s) => (last === null || s.date > last ? s.date : last),
+      null,
+    ),
+    menteeRatings: menteeScores.length,
+    menteeRating: meanTenths(menteeScores),
+    openFlags: flags.filter((f) => f.pairingId === pairingId && f.resolvedAt === null).length,
+  };
+}
+
 export async function list(
   ctx: AuthedContext,
   input: PairingListQuery,
-): Promise<{ items: PairingView[]; total: number }> {
+): Promise<{ items: (PairingView & { health: PairingHealth })[]; total: number }> {
   const on = today(ctx);
   const all = await listPairings(ctx.db, {
     ...(input.status ? { statuses: [input.status] as PairingStatus[] } : {}),
     ...(input.mentorId ? { mentorIds: [input.mentorId] } : {}),
   });
   const start = (input.page - 1) * input.pageSize;
+  const page = all.slice(start, start + input.pageSize);
+  const sessions = await listSessions(
+    ctx.db,
+    page.map((p) => p.id),
+  );
+  const flags = await listOpenFlags(ctx.db);
   return {
-    items: all.slice(start, start + input.pageSize).map((p) => pairingView(p, on)),
+    items: page.map((p) => ({ ...pairingView(p, on), health: healthOf(p.id, sessions, flags) })),
     total: all.length,
   };
 }

@@ -199,6 +199,38 @@ describe('who sees which pairing', () => {
     });
   });
 
+  it('tells a mentee who its mentor is: name, organisation, title and kind', async () => {
+    const { client: applicant } = await signedIn(server, 'applicant');
+    expect(await applicant.mentoring.pairings.mine.query()).toMatchObject([
+      {
+        mentorName: '孙志远',
+        mentorOrganisation: '岳阳巴陵创业投资有限公司',
+        mentorTitle: '董事长',
+        mentorKind: 'entrepreneur',
+      },
+    ]);
+  });
+
+  it('shows staff how each pairing is going: sessions held, the last one, the mentee’s ratings and open flags', async () => {
+    const { items } = await admin.mentoring.pairings.list.query({ status: 'active' });
+    const demo = items.find((p) => p.mentorName === '孙志远' && p.menteeKind === 'enterprise')!;
+    expect(demo.health).toMatchObject({
+      sessionsHeld: 2,
+      menteeRatings: 2,
+      menteeRating: '4.5',
+      openFlags: 0,
+    });
+    expect(demo.health.lastSessionOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const proposed = (await admin.mentoring.pairings.list.query({ status: 'proposed' })).items[0]!;
+    expect(proposed.health).toEqual({
+      sessionsHeld: 0,
+      lastSessionOn: null,
+      menteeRatings: 0,
+      menteeRating: null,
+      openFlags: 0,
+    });
+  });
+
   it('shows a mentee only its own pairings', async () => {
     const { client: founder2 } = await signedIn(server, 'founder2');
     const { client: applicant } = await signedIn(server, 'applicant');

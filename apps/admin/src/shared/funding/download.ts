@@ -1,0 +1,21 @@
+/** Saves a file the server sent as base64 (e.g. the bank file of a payment batch) through a Blob download. */
+export function downloadBase64(base64: string, fileName: string, mime: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A stored document is read through the API (the browser opens or saves it; the server checks who may). */
+export function documentUrl(id: number): string {
+  return `/api/documents/${id}`;
+}

@@ -1,0 +1,287 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, freshUscc, keepScreenshot } from './support';
+
+/**
+ * The funding journey across both apps: an enterprise gets its licence and bank account verified, applies for a
+ * loan interest subsidy, is recommended and published in a notice; after the notice period (test clock moved) the
+ * finance bureau approves and records the payment, and the enterprise sees 已拨付 with the amount. The demo
+ * `reviewer` and `finance` are different people (separation of duties). Data is unique per run; the clock is
+ * restored at the end so other spec files are unaffected.
+ */
+
+const run = (Date.now() % 1_000_000) + 1;
+const year = new Date().getFullYear();
+const programmeName = `${year}年度贷款贴息（端到端${run}）`;
+const enterprise = {
+  uscc: freshUscc((run * 7 + 13) % 89_999_999),
+  name: `岳阳贴息测试科技有限公司${run}`,
+  username: `e2e_fund_${run}`,
+  password: 'a long and private phrase 2026',
+};
+/** 200万 at 3.50% from 2026-01-15 for 181 days, LPR 3.00% − 150BP floor → ¥20,111.11 (§4, as in the API tests). */
+const AMOUNT = '¥20,111.11';
+const loan = {
+  mode: 'lpr-spread',
+  bankName: '中国建设银行岳阳分行',
+  contractNo: `JH-E2E-${run}`,
+  contractSignedOn: '2026-01-15',
+  maturityOn: '2027-01-15',
+  principalFen: 200_000_000,
+  contractRatePct: '3.50',
+  segments: [{ principalFen: 200_000_000, start: '2026-01-15', endExclusive: '2026-07-15' }],
+};
+
+/** A small valid PDF, generated here (the server checks the bytes, not the name). */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+const CSRF = { 'x-fund-request': '1' };
+
+async function trpc<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const res = await request.post(`/trpc/${path}`, { data: input, headers: CSRF });
+  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+  if (!res.ok() || !body.result)
+    throw new Error(`${path} failed: ${res.status()} ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+async function trpcQuery<T>(request: APIRequestContext, path: string): Promise<T> {
+  const res = await request.get(`/trpc/${path}`);
+  const body = (await res.json()) as { result?: { data: T } };
+  if (!res.ok() || !body.result) throw new Error(`${path} failed: ${res.status()}`);
+  return body.result.data;
+}
+
+async function uploadDocument(request: APIRequestContext, kind: string): Promise<number> {
+  const res = await request.post('/api/documents', {
+    headers: CSRF,
+    multipart: { kind, file: { name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: PDF } },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { id: number }).id;
+}
+
+async function setClock(request: APIRequestContext, now: Date) {
+  await trpc(request, 'testing.setClock', { now: now.toISOString() });
+}
+
+async function staffPage(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/admin/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  return page;
+}
+
+async function applicantPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(enterprise.username);
+  await page.getByLabel('密码').fill(enterprise.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { name: '我的企业' })).toBeVisible();
+  return page;
+}
+
+async function fillDate(page: Page, label: string, date: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+const addDays = (iso: string, n: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+test.afterAll(async ({ playwright, baseURL }) => {
+  // Back to real time for whatever runs next.
+  const request = await playwright.request.newContext({ baseURL });
+  await setClock(request, new Date());
+  await request.dispose();
+});
+
+test('贷款贴息: verified, applied, recommended, published, approved after the notice and paid', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+
+  // ── admin: a programme with its budget ───────────────────────────────────────────────────────────────
+  const admin = await staffPage(browser, 'admin');
+  await admin.getByRole('menuitem', { name: '项目管理' }).click();
+  await expect(admin.getByRole('heading', { name: '项目管理' })).toBeVisible();
+  await admin.getByRole('button', { name: '新建项目' }).click();
+  await admin.getByLabel('项目名称').fill(programmeName);
+  await fillDate(admin, '申报开始日期', `${year}-01-01`);
+  await fillDate(admin, '申报截止日期', `${year}-12-31`);
+  await keepScreenshot(admin, 'funding-admin-programme-new');
+  await admin.getByRole('button', { name: '创建项目' }).click();
+  await expect(admin.getByRole('heading', { name: '项目管理' })).toBeVisible();
+  await admin.getByRole('button', { name: `下达预算：${programmeName}` }).click();
+  const allocate = admin.getByRole('dialog', { name: `下达预算：${programmeName}` });
+  await allocate.getByLabel('下达金额').fill('100万');
+  await allocate.getByLabel('下达说明').fill(`岳财预〔${year}〕${run}号`);
+  await allocate.getByRole('button', { name: '确认下达' }).click();
+  await expect(allocate).toBeHidden();
+  const row = admin.getByRole('row', { name: new RegExp(programmeName) });
+  await expect(row.getByText('¥1,000,000.00').first()).toBeVisible();
+  await keepScreenshot(admin, 'funding-admin-programmes');
+  const programmeId = (
+    await trpcQuery<{ id: number; name: string }[]>(admin.request, 'programmes.list')
+  ).find((p) => p.name === programmeName)?.id;
+
+  // ── applicant: registers, uploads its licence and enters its bank account (portal) ───────────────────
+  const applicant = await (await browser.newContext()).newPage();
+  await trpc(applicant.request, 'registration.registerEnterprise', {
+    uscc: enterprise.uscc,
+    name: enterprise.name,
+    legalRepresentative: '李测试',
+    industry: 'software-it',
+    establishedOn: '2024-05-06',
+    registeredDistrictCode: '430602',
+    employees: 20,
+    revenueFen: 300_000_000,
+    totalAssetsFen: null,
+    reportingYear: year - 1,
+    contactName: '王联系',
+    contactMobile: '13812345678',
+    username: enterprise.username,
+    password: enterprise.password,
+    privacyConsentVersion: '2026-11',
+  });
+  await applicant.goto('/enterprise/verification');
+  await expect(applicant.getByRole('heading', { name: '企业核验' })).toBeVisible();
+  const chooser = applicant.waitForEvent('filechooser');
+  await applicant.getByRole('button', { name: '上传营业执照' }).click();
+  await (await chooser).setFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(applicant.getByText('已上传，等待工作人员核验')).toBeVisible();
+  await applicant.getByLabel('开户银行').fill('中国工商银行岳阳分行');
+  await expect(applicant.getByLabel('账户名称')).toHaveValue(enterprise.name);
+  await applicant.getByLabel('银行账号').fill('6222 0212 3456 7890 123');
+  await applicant.getByRole('button', { name: '提交核验' }).click();
+  await expect(applicant.getByText('账户已提交，等待工作人员核验')).toBeVisible();
+  await keepScreenshot(applicant, 'funding-portal-verification-submitted');
+
+  // ── reviewer: verifies the licence (district) and the account ────────────────────────────────────────
+  const reviewer = await staffPage(browser, 'reviewer');
+  await reviewer.getByRole('menuitem', { name: '企业核验' }).click();
+  await reviewer.getByPlaceholder('企业名称或统一社会信用代码').fill(enterprise.name);
+  await reviewer.getByRole('button', { name: '查询' }).click();
+  await reviewer.getByRole('row', { name: new RegExp(enterprise.name) }).click();
+  const drawer = reviewer.getByRole('dialog', { name: `核验：${enterprise.name}` });
+  await expect(drawer.getByRole('link', { name: '查看/下载' })).toBeVisible();
+  await expect(drawer.getByLabel('营业执照登记地（行政区划代码）')).toHaveValue('430602');
+  await drawer.getByLabel('核验意见').fill('营业执照与登记信息一致，住所在岳阳楼区');
+  await keepScreenshot(reviewer, 'funding-admin-verification');
+  await drawer.getByRole('button', { name: '营业执照核验通过' }).click();
+  await expect(drawer.getByText('已核验').first()).toBeVisible();
+  await drawer.getByRole('button', { name: '账户核验通过' }).click();
+  const decide = reviewer.getByRole('dialog', { name: '收款账户核验通过' });
+  await decide.getByLabel('核验意见').fill('开户许可证与户名一致');
+  await decide.getByRole('button', { name: '确定' }).click();
+  await expect(drawer.getByText('核验通过', { exact: true })).toBeVisible();
+  await keepScreenshot(reviewer, 'funding-admin-verification-done');
+  await reviewer.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // ── applicant: applies with its documents ────────────────────────────────────────────────────────────
+  // The portal's application form is built in parallel; the journey applies through the same API it calls.
+  expect(programmeId).toBeDefined();
+  const documentIds = [];
+  for (const kind of ['business-licence', 'loan-contract', 'loan-drawdown-voucher', 'interest-statement'])
+    documentIds.push(await uploadDocument(applicant.request, kind));
+  const draft = await trpc<{ id: number }>(applicant.request, 'cases.saveDraft', {
+    programmeId,
+    data: loan,
+    documentIds,
+  });
+  const submitted = await trpc<{ caseNo: string }>(applicant.request, 'cases.submit', { caseId: draft.id });
+  const caseNo = submitted.caseNo;
+
+  // ── reviewer: the case page, recommend, publish the notice ───────────────────────────────────────────
+  await reviewer.getByRole('menuitem', { name: '审核' }).click();
+  await expect(reviewer.getByRole('heading', { name: '审核' })).toBeVisible();
+  await keepScreenshot(reviewer, 'funding-admin-review-queue');
+  await reviewer.getByRole('link', { name: caseNo }).click();
+  await expect(reviewer.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
+  await expect(reviewer.getByText(AMOUNT).first()).toBeVisible();
+  await expect(reviewer.getByText(/提交申报/).first()).toBeVisible();
+  await keepScreenshot(reviewer, 'funding-admin-case');
+  await reviewer.getByRole('button', { name: '推荐' }).click();
+  const recommend = reviewer.getByRole('dialog', { name: `推荐：${caseNo}` });
+  await expect(recommend.getByLabel('推荐金额')).toHaveValue('20111.11');
+  await recommend.getByRole('button', { name: '确认推荐' }).click();
+  await expect(reviewer.getByText('已推荐', { exact: true }).first()).toBeVisible();
+
+  await reviewer.getByRole('menuitem', { name: '公示管理' }).click();
+  await reviewer.getByRole('checkbox', { name: `选择 ${caseNo}` }).check();
+  await expect(reviewer.getByText(/个工作日）/)).toBeVisible();
+  await keepScreenshot(reviewer, 'funding-admin-notice-publish');
+  await reviewer.getByRole('button', { name: '发布公示' }).click();
+  const published = reviewer.getByRole('dialog').filter({ hasText: '公示已发布' });
+  await expect(published).toBeVisible();
+  const endsOn = /公示期至 (\d{4}-\d{2}-\d{2})/.exec((await published.textContent()) ?? '')?.[1];
+  expect(endsOn).toBeDefined();
+  await keepScreenshot(reviewer, 'funding-admin-notice-published');
+
+  // ── finance: approval is refused while the notice runs ───────────────────────────────────────────────
+  let finance = await staffPage(browser, 'finance');
+  await finance.getByRole('menuitem', { name: '财政审批' }).click();
+  await finance.getByRole('button', { name: `审批通过 ${caseNo}` }).click();
+  let approve = finance.getByRole('dialog', { name: `审批通过：${caseNo}` });
+  await approve.getByRole('button', { name: '确认审批通过' }).click();
+  await expect(approve.getByRole('alert')).toContainText(`公示期至 ${endsOn} 结束`);
+  await keepScreenshot(finance, 'funding-admin-finance-refused-in-notice');
+  await approve.getByRole('button', { name: '关闭', exact: true }).last().click();
+  await expect(approve).toBeHidden();
+
+  // ── after the notice period ──────────────────────────────────────────────────────────────────────────
+  const payDay = addDays(endsOn!, 1);
+  await setClock(finance.request, new Date(`${payDay}T02:00:00.000Z`));
+  finance = await staffPage(browser, 'finance');
+  await finance.getByRole('menuitem', { name: '财政审批' }).click();
+  await finance.getByRole('button', { name: `审批通过 ${caseNo}` }).click();
+  approve = finance.getByRole('dialog', { name: `审批通过：${caseNo}` });
+  await expect(approve.getByText(/请求编号/)).toBeVisible();
+  await keepScreenshot(finance, 'funding-admin-finance-approve');
+  await approve.getByRole('button', { name: '确认审批通过' }).click();
+  await expect(finance.getByText(/已审批通过，占用预算 ¥20,111.11/)).toBeVisible();
+
+  await finance.getByRole('tab', { name: '待拨付' }).click();
+  await finance.getByRole('checkbox', { name: `选择 ${caseNo}` }).check();
+  await finance.getByRole('button', { name: /生成拨付批次/ }).click();
+  await expect(finance.getByText(/已生成拨付批次 PB-/)).toBeVisible();
+  const caseRow = finance.getByRole('row', { name: new RegExp(caseNo) });
+  await caseRow.getByRole('button', { name: '导出银行文件' }).click();
+  const exportDialog = finance.getByRole('dialog').filter({ hasText: '完整银行账号' });
+  await expect(exportDialog).toContainText('记入审计日志');
+  await keepScreenshot(finance, 'funding-admin-finance-export');
+  const download = finance.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: '确认导出（记入审计）' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^PB-.*\.xlsx$/);
+
+  await caseRow.getByRole('button', { name: `登记付款 ${caseNo}` }).click();
+  const pay = finance.getByRole('dialog', { name: `登记付款：${caseNo}` });
+  await pay.getByLabel('支付凭证号').fill(`GK-${run}`);
+  await fillDate(finance, '支付日期', payDay);
+  await keepScreenshot(finance, 'funding-admin-finance-payment');
+  await pay.getByRole('button', { name: '确认登记付款' }).click();
+  await expect(finance.getByText(/已登记付款 ¥20,111.11/)).toBeVisible();
+  await finance.getByRole('tab', { name: '已拨付' }).click();
+  await expect(finance.getByRole('row', { name: new RegExp(caseNo) })).toBeVisible();
+  await keepScreenshot(finance, 'funding-admin-finance-disbursed');
+
+  // ── applicant: sees 已拨付 and the amount ───────────────────────────────────────────────────────────
+  const portal = await applicantPage(browser);
+  await portal.goto('/funding/cases');
+  const mine = portal.getByRole('row', { name: new RegExp(caseNo) });
+  await expect(mine.getByText('已拨付')).toBeVisible();
+  await expect(mine.getByText(AMOUNT)).toBeVisible();
+  await keepScreenshot(portal, 'funding-portal-disbursed');
+});
