@@ -181,6 +181,10 @@ export const PROCEDURE_SPECS: Record<string, ProcedureSpec> = {
     access: { action: 'notice.publish' },
     input: (w) => ({ caseIds: [w.caseLoan], publishedOn: day, title: '矩阵测试公示', objectionContact: NOTICE_CONTACT }),
   },
+  'notices.previewPeriod': {
+    access: { action: 'notice.publish' },
+    input: () => ({ publishedOn: day, workingDays: 5 }),
+  },
   'notices.publicList': { access: 'public', input: () => ({}) },
   'notices.publicGet': { access: 'public', input: (w) => ({ noticeId: w.noticeId }) },
   'objections.lodge': {

@@ -1,4 +1,4 @@
-import { formatFen, noticePeriod } from '@fund/domain';
+import { formatFen } from '@fund/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -53,15 +53,6 @@ const columns: TableColumnsType<CaseListItem> = [
   },
 ];
 
-function period(publishedOn: string | null, workingDays: number) {
-  if (!publishedOn) return { value: null, error: null };
-  try {
-    return { value: noticePeriod(publishedOn, workingDays), error: null };
-  } catch (e) {
-    return { value: null, error: e instanceof Error ? e.message : '无法计算公示期' };
-  }
-}
-
 export function PublishTab() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -83,7 +74,19 @@ export function PublishTab() {
     const days = items.filter((i) => selected.includes(i.id)).map((i) => byId.get(i.programmeId) ?? 1);
     return days.length > 0 ? Math.max(...days) : null;
   }, [programmes.data, items, selected]);
-  const preview = period(publishedOn ? publishedOn.format('YYYY-MM-DD') : null, workingDays ?? 1);
+  // Computed by the server on the effective calendar (bundled years plus those the administrator entered, ADR 009).
+  const periodQuery = useQuery({
+    ...trpc.notices.previewPeriod.queryOptions({
+      publishedOn: publishedOn ? publishedOn.format('YYYY-MM-DD') : '',
+      workingDays: workingDays ?? 1,
+    }),
+    enabled: Boolean(publishedOn),
+    retry: false,
+  });
+  const preview = {
+    value: publishedOn ? (periodQuery.data ?? null) : null,
+    error: publishedOn && periodQuery.error ? readApiError(periodQuery.error).message : null,
+  };
 
   const submit = () => {
     const v = form.getFieldsValue();

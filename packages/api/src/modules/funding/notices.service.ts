@@ -42,6 +42,12 @@ import { policyData } from '../policy/policy.data';
 const noticeNotFound = () => notFound('FUNDING.NOTICE_NOT_FOUND', '未找到该公示');
 const objectionNotFound = () => notFound('FUNDING.OBJECTION_NOT_FOUND', '未找到该异议');
 
+/** §8 notice period on the effective calendar; an uncovered year is refused (CALENDAR.YEAR_NOT_COVERED). */
+export async function previewPeriod(ctx: AuthedContext, input: { publishedOn: string; workingDays: number }) {
+  const { calendar } = await policyData(ctx);
+  return noticePeriod(input.publishedOn, input.workingDays, calendar);
+}
+
 export async function publish(
   ctx: AuthedContext,
   input: PublishNotice,

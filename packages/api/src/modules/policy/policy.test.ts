@@ -113,7 +113,11 @@ describe('a 公示 that reaches into a year the administrator enters later', () 
   });
 
   it('computes the notice end across the new year once the administrator enters 2027', async () => {
+    const preview = () => reviewer.notices.previewPeriod.query({ publishedOn: '2026-12-28', workingDays: 5 });
+    await expect(preview()).rejects.toMatchObject({ data: { domainCode: 'CALENDAR.YEAR_NOT_COVERED' } });
     const entered = await admin.policy.calendar.setYear.mutate(TEST_2027);
+    // The publish form's preview uses the same effective calendar as the publication itself.
+    expect(await preview()).toMatchObject({ startsOn: '2026-12-29', endsOn: '2027-01-05' });
     expect(entered).toMatchObject({ year: 2027, origin: 'entered', workdays: ['2027-02-14', '2027-02-20'] });
     // 5 working days after Mon 12-28: 29, 30, 31 December, then 元旦 1–3 January off, then 4 and 5 January.
     const { endsOn } = await publish();
