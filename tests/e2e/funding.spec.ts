@@ -54,15 +54,6 @@ async function trpcQuery<T>(request: APIRequestContext, path: string): Promise<T
   return body.result.data;
 }
 
-async function uploadDocument(request: APIRequestContext, kind: string): Promise<number> {
-  const res = await request.post('/api/documents', {
-    headers: CSRF,
-    multipart: { kind, file: { name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: PDF } },
-  });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { id: number }).id;
-}
-
 async function setClock(request: APIRequestContext, now: Date) {
   await trpc(request, 'testing.setClock', { now: now.toISOString() });
 }
@@ -165,7 +156,7 @@ test('贷款贴息: verified, applied, recommended, published, approved after th
   await expect(applicant.getByLabel('账户名称')).toHaveValue(enterprise.name);
   await applicant.getByLabel('银行账号').fill('6222 0212 3456 7890 123');
   await applicant.getByRole('button', { name: '提交核验' }).click();
-  await expect(applicant.getByText('账户已提交，等待工作人员核验')).toBeVisible();
+  await expect(applicant.getByText('账户已提交，等待工作人员核验', { exact: true })).toBeVisible();
   await keepScreenshot(applicant, 'funding-portal-verification-submitted');
 
   // ── reviewer: verifies the licence (district) and the account ────────────────────────────────────────
@@ -190,19 +181,64 @@ test('贷款贴息: verified, applied, recommended, published, approved after th
   await reviewer.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 
-  // ── applicant: applies with its documents ────────────────────────────────────────────────────────────
-  // The portal's application form is built in parallel; the journey applies through the same API it calls.
+  // ── applicant: applies for the programme with its documents (portal) ─────────────────────────────────
+  await applicant.getByRole('menuitem', { name: '可申报项目' }).click();
+  await expect(applicant.getByRole('heading', { name: '可申报项目' })).toBeVisible();
+  const card = applicant
+    .locator('.ant-card')
+    .filter({ has: applicant.getByText(programmeName, { exact: true }) });
+  await keepScreenshot(applicant, 'funding-apply-programmes');
+  await card.getByRole('button', { name: /在线申报/ }).click();
+  await expect(applicant.getByRole('heading', { name: '在线申报' })).toBeVisible();
   expect(programmeId).toBeDefined();
-  const documentIds = [];
-  for (const kind of ['business-licence', 'loan-contract', 'loan-drawdown-voucher', 'interest-statement'])
-    documentIds.push(await uploadDocument(applicant.request, kind));
-  const draft = await trpc<{ id: number }>(applicant.request, 'cases.saveDraft', {
-    programmeId,
-    data: loan,
-    documentIds,
-  });
-  const submitted = await trpc<{ caseNo: string }>(applicant.request, 'cases.submit', { caseId: draft.id });
-  const caseNo = submitted.caseNo;
+  await expect(applicant).toHaveURL(new RegExp(`/funding/apply/${programmeId}$`));
+  await expect(applicant.getByText(programmeName, { exact: true })).toBeVisible();
+  await applicant.getByLabel('贷款银行').fill(loan.bankName);
+  await applicant.getByLabel('贷款合同编号').fill(loan.contractNo);
+  await fillDate(applicant, '签约日期', loan.contractSignedOn);
+  await fillDate(applicant, '到期日', loan.maturityOn);
+  await applicant.getByLabel('贷款本金').fill('200万');
+  await applicant.getByLabel('合同利率').fill(loan.contractRatePct);
+  // A new form starts with one empty segment row (添加一段 adds more; one suffices for this loan).
+  await expect(applicant.getByRole('button', { name: /添加一段/ })).toBeVisible();
+  await applicant.getByLabel('第 1 段未偿本金').fill('200万');
+  await fillDate(applicant, '第 1 段开始日期', loan.segments[0]!.start);
+  await fillDate(applicant, '第 1 段结束日期', loan.segments[0]!.endExclusive);
+  // The licence is on file from 企业核验; the loan's own documents are uploaded here.
+  await expect(applicant.getByText('已在企业核验中上传，无需重复提交')).toBeVisible();
+  for (const [label, file] of [
+    ['借款合同', '借款合同.pdf'],
+    ['放款凭证（借款借据）', '借款借据.pdf'],
+    ['银行付息凭证或利息清单', '利息清单.pdf'],
+  ] as const) {
+    const picker = applicant.waitForEvent('filechooser');
+    await applicant.getByRole('button', { name: `上传${label}` }).click();
+    await (await picker).setFiles({ name: file, mimeType: 'application/pdf', buffer: PDF });
+    await expect(applicant.getByRole('link', { name: new RegExp(file) })).toBeVisible();
+  }
+  await applicant.getByRole('button', { name: /保存草稿/ }).click();
+  await expect(applicant.getByText(/草稿已保存（申报编号 /)).toBeVisible();
+  await keepScreenshot(applicant, 'funding-apply-form');
+  await applicant.getByRole('button', { name: /计算并预览/ }).click();
+  const confirmCard = applicant.locator('.ant-card').filter({ hasText: '确认申报金额' });
+  await expect(confirmCard.getByText('符合申报条件')).toBeVisible();
+  await expect(confirmCard.getByText(AMOUNT).first()).toBeVisible();
+  // The working, as the API tests assert it: 3.50% − (3.00% LPR − 150BP) = 2.00% over 181 days.
+  await expect(confirmCard.getByRole('row', { name: '贴息利率 2.00%', exact: true })).toBeVisible();
+  await expect(
+    confirmCard.getByRole('row', {
+      name: '2026-01-15 至 2026-07-15（181 天） ¥2,000,000.00 × 2.00% × 181/360 = ¥20,111.11',
+      exact: true,
+    }),
+  ).toBeVisible();
+  await keepScreenshot(applicant, 'funding-apply-preview');
+  await applicant.getByRole('button', { name: '确认提交' }).click();
+  const caseHeading = applicant.getByRole('heading', { name: /^申报 / });
+  await expect(caseHeading).toBeVisible();
+  await expect(applicant.getByText('已提交', { exact: true }).first()).toBeVisible();
+  await keepScreenshot(applicant, 'funding-apply-submitted');
+  const caseNo = (/^申报 (\S+)$/.exec((await caseHeading.textContent())?.trim() ?? '') ?? [])[1]!;
+  expect(caseNo).toBeTruthy();
 
   // ── reviewer: the case page, recommend, publish the notice ───────────────────────────────────────────
   await reviewer.getByRole('menuitem', { name: '审核' }).click();
