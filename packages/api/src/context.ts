@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import type { Pii } from './crypto/pii';
 import type { Database } from './db/schema';
 import type { Env } from './env';
+import { selectTransport, type OutboundTransport } from './notify/outbound';
 
 /** The signed-in user as every procedure sees it. Shaped like the contract's `Me`, so `auth.me` can return it. */
 export interface SessionUser {
@@ -53,6 +54,8 @@ export interface Context {
   /** Fastify reply (cookies: `res.setCookie(...)`, `res.clearCookie(...)`). */
   res: FastifyReply;
   log: FastifyBaseLogger;
+  /** Outbound SMS/e-mail (NOTIFY_TRANSPORT); used by `inTransaction` after the commit (ADR 012). */
+  outbound: OutboundTransport;
 }
 
 export interface ContextDeps {
@@ -61,6 +64,8 @@ export interface ContextDeps {
   clock: Clock;
   pii: Pii;
   sessionResolver: SessionResolver;
+  /** Overrides the transport chosen by NOTIFY_TRANSPORT (tests: a failing transport). */
+  outbound?: OutboundTransport;
 }
 
 export function createContextFactory(deps: ContextDeps) {
@@ -81,6 +86,7 @@ export function createContextFactory(deps: ContextDeps) {
       req,
       res,
       log: req.log,
+      outbound: deps.outbound ?? selectTransport(deps.env.NOTIFY_TRANSPORT, req.log),
     };
   };
 }

@@ -72,6 +72,9 @@ const RawEnv = z.object({
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: '应为 fatal/error/warn/info/debug/trace/silent' })
     .default('info'),
+  NOTIFY_TRANSPORT: optionalText.pipe(
+    z.enum(['log'], { message: '目前只能为 log（外发短信/邮件写入日志）' }).default('log'),
+  ),
 });
 
 export interface Env {
@@ -103,6 +106,8 @@ export interface Env {
   /** True when PUBLIC_ORIGIN is https: cookies get `Secure` and the `__Host-` prefix; HSTS is sent. */
   SECURE_COOKIES: boolean;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Outbound SMS/e-mail transport (src/notify/outbound.ts, ADR 012): 'log' (default, the only one for now). */
+  NOTIFY_TRANSPORT: 'log';
 }
 
 export interface ParseEnvOptions {
@@ -187,6 +192,7 @@ export function parseEnv(source: Record<string, string | undefined>, options: Pa
     SESSION_ABSOLUTE_HOURS: raw.SESSION_ABSOLUTE_HOURS,
     SECURE_COOKIES: raw.PUBLIC_ORIGIN?.startsWith('https:') ?? false,
     LOG_LEVEL: raw.LOG_LEVEL,
+    NOTIFY_TRANSPORT: raw.NOTIFY_TRANSPORT,
   };
 }
 

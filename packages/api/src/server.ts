@@ -17,6 +17,7 @@ import { REPO_ROOT, type Env } from './env';
 import { csrfProblem, pathOf, setSecurityHeaders } from './http/security';
 import { isBuilt, looksLikePage, sendIndex, type SpaApp } from './http/spa';
 import { registerDocumentRoutes } from './modules/funding/documents.routes';
+import type { OutboundTransport } from './notify/outbound';
 import { appRouter } from './router';
 
 export interface BuildServerOptions {
@@ -31,6 +32,8 @@ export interface BuildServerOptions {
   logStream?: { write(line: string): void };
   /** The router to serve (default `appRouter`); tests mount extra procedures to exercise the error pipeline. */
   router?: AnyTRPCRouter;
+  /** Outbound SMS/e-mail transport instead of the one NOTIFY_TRANSPORT selects (tests: a failing one). */
+  outbound?: OutboundTransport;
   /** Overrides for the built apps (tests). Default: apps/portal/dist and apps/admin/dist. */
   portalDist?: string;
   adminDist?: string;
@@ -114,6 +117,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     clock,
     pii: createPii(env.DATA_KEY),
     sessionResolver: options.sessionResolver ?? noSessionResolver,
+    ...(options.outbound ? { outbound: options.outbound } : {}),
   });
   void app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

@@ -8,6 +8,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { Transaction } from 'kysely';
 import type { Context } from './context';
 import type { Database } from './db/schema';
+import { bindOutbox, flushOutbox, type Outbox } from './notify/outbound';
 import './zod-locale';
 
 const KIND_TO_CODE = {
@@ -154,6 +155,16 @@ export function withPermission(action: Action) {
  * store the idempotent response inside `fn`. kysely's SQLite driver runs transactions one at a time on the single
  * connection, so nothing from another request interleaves between a check and the write that depends on it.
  */
-export function inTransaction<T>(ctx: Pick<Context, 'db'>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(fn);
+export async function inTransaction<T>(
+  ctx: Pick<Context, 'db'> & Partial<Pick<Context, 'pii' | 'outbound' | 'log'>>,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  // Outbound SMS/e-mail queued during `fn` are sent only after the commit (ADR 012); a rollback drops them.
+  const outbox: Outbox = { messages: [], ...(ctx.pii ? { decrypt: (s: string) => ctx.pii!.decryptField(s) } : {}) };
+  const result = await ctx.db.transaction().execute((trx) => {
+    bindOutbox(trx, outbox);
+    return fn(trx);
+  });
+  await flushOutbox(outbox, ctx.outbound, ctx.log);
+  return result;
 }

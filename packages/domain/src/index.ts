@@ -32,3 +32,4 @@ export * from './mentoring/matching';
 export * from './mentoring/pairing';
 export * from './mentoring/sessions';
 export * from './mentoring/targets';
+export * from './funding/reminders';

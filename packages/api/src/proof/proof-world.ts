@@ -201,6 +201,7 @@ export function openRun(t: ProofTemplate, options: { dir?: string; durable?: boo
         sessionId: user ? `model-${user.id}` : null,
         ip: '127.0.0.1',
         userAgent: 'lifecycle-model',
+        outbound: { send: () => Promise.resolve() },
         req: {} as FastifyRequest,
         res: {} as FastifyReply,
         log: silentLog,

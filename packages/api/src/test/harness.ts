@@ -22,6 +22,7 @@ import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrations';
 import type { Database } from '../db/schema';
 import { parseEnv, type Env } from '../env';
+import type { OutboundTransport } from '../notify/outbound';
 import type { AppRouter } from '../router';
 
 /** A minimal cookie jar: remembers Set-Cookie values and sends them back (paths/domains ignored: one origin). */
@@ -121,6 +122,8 @@ export interface StartTestServerOptions {
   sessionResolver?: SessionResolver;
   /** Capture server logs (default: logging off). */
   logStream?: { write(line: string): void };
+  /** Replace the outbound SMS/e-mail transport (default: NOTIFY_TRANSPORT=log). */
+  outbound?: OutboundTransport;
 }
 
 export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
@@ -147,6 +150,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     logger: options.logStream !== undefined,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.router ? { router: options.router } : {}),
+    ...(options.outbound ? { outbound: options.outbound } : {}),
     ...(options.portalDist ? { portalDist: options.portalDist } : {}),
     ...(options.adminDist ? { adminDist: options.adminDist } : {}),
   };

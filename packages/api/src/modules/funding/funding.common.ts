@@ -2,6 +2,7 @@
 import { notFound, type Actor } from '@fund/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { outboxOf } from '../../notify/outbound';
 import type { AuthedContext } from '../auth/auth.service';
 import { todayInChina } from '../enterprises/enterprises.service';
 
@@ -23,7 +24,10 @@ export function today(ctx: { now: Date }): string {
 export const caseNotFound = () => notFound('FUNDING.CASE_NOT_FOUND', '未找到该申报案件');
 export const programmeNotFound = () => notFound('FUNDING.PROGRAMME_NOT_FOUND', '未找到该项目');
 
-/** A message in the applicant's portal (the unread count is shown on its bell). */
+/**
+ * A message in the applicant's portal (the unread count is shown on its bell), and an SMS to the enterprise's
+ * contact mobile queued on the transaction's outbox: sent only after the commit (ADR 012).
+ */
 export async function notifyEnterprise(
   trx: Transaction<Database>,
   enterpriseId: number,
@@ -33,7 +37,7 @@ export async function notifyEnterprise(
 ): Promise<void> {
   const owner = await trx
     .selectFrom('enterprise')
-    .select('owner_user_id')
+    .select(['owner_user_id', 'contact_mobile_enc'])
     .where('id', '=', enterpriseId)
     .executeTakeFirst();
   if (!owner?.owner_user_id) return;
@@ -47,6 +51,19 @@ export async function notifyEnterprise(
       created_at: now.toISOString(),
     })
     .execute();
+  const outbox = outboxOf(trx);
+  if (outbox?.decrypt && owner.contact_mobile_enc) {
+    const c =
+      caseId === null
+        ? undefined
+        : await trx.selectFrom('funding_case').select('case_no').where('id', '=', caseId).executeTakeFirst();
+    outbox.messages.push({
+      channel: 'sms',
+      to: outbox.decrypt(owner.contact_mobile_enc),
+      text,
+      ...(c ? { caseNo: c.case_no } : {}),
+    });
+  }
 }
 
 /** Page/pageSize → limit/offset (contract: page starts at 1, pageSize 1–100). */

@@ -157,7 +157,13 @@ export const RecordRecovery = z.object({
 });
 export type RecordRecovery = z.infer<typeof RecordRecovery>;
 
-export const MarkRead = z.object({ ids: z.array(id('消息')).max(200).optional() });
+/** Computed reminders carry non-positive ids (see notifications.service.ts): marking them is a no-op. */
+export const MarkRead = z.object({
+  ids: z
+    .array(z.number({ error: '缺少消息' }).int())
+    .max(200)
+    .optional(),
+});
 export type MarkRead = z.infer<typeof MarkRead>;
 
 /** The reviewer's verification worklist: enterprises with something to check (or all, to find one to flag). */

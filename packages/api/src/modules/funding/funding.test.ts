@@ -421,7 +421,10 @@ describe('returns, rejections, objections and separation of duties', () => {
       status: 'returned',
       returns: [{ reason: '请补充第二段还款后的本金余额', answer: null }],
     });
-    const notes = await a.applicant.client.notifications.list.query({});
+    const all = await a.applicant.client.notifications.list.query({});
+    expect(all[0]).toMatchObject({ key: `reminder:returned-awaiting-answer:${caseId}`, read: false });
+    expect(all[0]!.text).toContain('退回待补正');
+    const notes = all.filter((n) => n.reminder === undefined);
     expect(notes[0]!.text).toContain('退回修改');
     await expect(a.applicant.client.cases.resubmit.mutate({ caseId })).rejects.toMatchObject({
       data: { domainCode: 'FUNDING.RETURN_NOT_ANSWERED' },
