@@ -60,7 +60,7 @@ export function CentreDetailPage() {
   const body = (key: TabKey) => {
     switch (key) {
       case 'overview':
-        return <OverviewTab centre={c} />;
+        return <OverviewTab centre={c} manageable={!!me && can(me.roles, 'centre.manage')} />;
       case 'workstations':
         return <WorkstationsTab centreId={c.id} operable={operable} />;
       case 'allocations':

@@ -1,12 +1,15 @@
 import { can } from '@fund/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Flex, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Flex, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../shared/auth';
 import { readApiError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
 import { useTRPC } from '../../shared/trpc';
+import { CentreFormModal } from './CentreFormModal';
 import type { CentreSummary, RecognisedTarget } from './types';
 
 const columns: TableColumnsType<CentreSummary> = [
@@ -82,6 +85,8 @@ export function CentreListPage() {
   const { me } = useAuth();
   // The 5–10 target is the district's: shown to district staff, not to a manager of one centre.
   const district = !!me && (can(me.roles, 'centre.manage') || can(me.roles, 'report.view'));
+  const manageable = !!me && can(me.roles, 'centre.manage');
+  const [creating, setCreating] = useState(false);
   const list = useQuery(trpc.centres.list.queryOptions());
   const target = useQuery({ ...trpc.centres.targets.queryOptions(), enabled: district });
   return (
@@ -101,6 +106,11 @@ export function CentreListPage() {
         )}
         <Flex justify="space-between" style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">共 {list.data?.length ?? 0} 个载体，点击进入台账</Typography.Text>
+          {manageable && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建中心
+            </Button>
+          )}
         </Flex>
         <Table<CentreSummary>
           rowKey="id"
@@ -112,6 +122,7 @@ export function CentreListPage() {
           onRow={(r) => ({ onClick: () => void navigate(`/centres/${r.id}`), style: { cursor: 'pointer' } })}
         />
       </Card>
+      {manageable && <CentreFormModal open={creating} onClose={() => setCreating(false)} />}
     </Page>
   );
 }

@@ -1,4 +1,8 @@
-import { Card, Col, Descriptions, Row, Table, Tag } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Row, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { CentreFormModal } from './CentreFormModal';
+import { ManagersCard } from './ManagersCard';
 import type { CentreDetail } from './types';
 
 const FACILITY_KIND_LABELS: Record<CentreDetail['facilities'][number]['kind'], string> = {
@@ -6,11 +10,23 @@ const FACILITY_KIND_LABELS: Record<CentreDetail['facilities'][number]['kind'], s
   equipment: '共享设备',
 };
 
-export function OverviewTab({ centre }: { centre: CentreDetail }) {
+/** `manageable`: the user may edit the centre and assign its managers (centre.manage). */
+export function OverviewTab({ centre, manageable = false }: { centre: CentreDetail; manageable?: boolean }) {
+  const [editing, setEditing] = useState(false);
   return (
     <Row gutter={16}>
       <Col xs={24} lg={10}>
-        <Card title="基本信息" size="small">
+        <Card
+          title="基本信息"
+          size="small"
+          extra={
+            manageable && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                编辑
+              </Button>
+            )
+          }
+        >
           <Descriptions
             column={1}
             size="small"
@@ -42,6 +58,8 @@ export function OverviewTab({ centre }: { centre: CentreDetail }) {
             ]}
           />
         </Card>
+        {manageable && <ManagersCard centre={centre} />}
+        {manageable && <CentreFormModal open={editing} onClose={() => setEditing(false)} centre={centre} />}
       </Col>
       <Col xs={24} lg={14}>
         <Card title="服务设施" size="small">
