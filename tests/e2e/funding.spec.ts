@@ -178,8 +178,12 @@ test('贷款贴息: verified, applied, recommended, published, approved after th
   await decide.getByRole('button', { name: '确定' }).click();
   await expect(drawer.getByText('核验通过', { exact: true })).toBeVisible();
   await keepScreenshot(reviewer, 'funding-admin-verification-done');
-  await reviewer.keyboard.press('Escape');
-  await expect(drawer).toBeHidden();
+  // Escape closes the drawer once focus is back inside it (a toast can hold focus for a moment): retry briefly.
+  await expect(async () => {
+    await drawer.click({ position: { x: 5, y: 5 } });
+    await reviewer.keyboard.press('Escape');
+    await expect(drawer).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 
   // ── applicant: applies for the programme with its documents (portal) ─────────────────────────────────
   await applicant.getByRole('menuitem', { name: '可申报项目' }).click();
