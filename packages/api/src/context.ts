@@ -20,6 +20,11 @@ export interface SessionUser {
   enterpriseId: number | null;
   founderId: number | null;
   mustChangePassword: boolean;
+  /**
+   * The account's roles require a second factor (SECOND_FACTOR_ROLES) and none is set up yet: until it is, the
+   * session may only set one up (trpc.ts `authedProcedure`), like a password that must be changed.
+   */
+  mustEnrolSecondFactor: boolean;
 }
 
 export interface ResolvedSession {

@@ -2,6 +2,7 @@
  * Entry point: parse env, open and migrate the database, seed demo data into an empty database, serve.
  * `pnpm --filter @fund/api start` (tsx).
  */
+import { groupSecret } from '@fund/domain';
 import type { AddressInfo } from 'node:net';
 import { exportAnchor } from './audit/audit-anchor';
 import { createAppServer } from './app';
@@ -63,7 +64,15 @@ async function main(): Promise<void> {
   ];
   if (seeded) {
     lines.push('', '  演示账号 (demo accounts) — 密码 (password): ' + seeded.password);
-    for (const a of seeded.accounts) lines.push(`    ${a.username.padEnd(20)} ${a.roles.join(', ')}`);
+    for (const a of seeded.accounts) {
+      const totp = a.totpSecret === null ? '' : `  动态验证码密钥 (TOTP secret): ${groupSecret(a.totpSecret)}`;
+      lines.push(`    ${a.username.padEnd(20)} ${a.roles.join(', ').padEnd(16)}${totp}`);
+    }
+    if (seeded.accounts.some((a) => a.totpSecret !== null)) {
+      lines.push(
+        '    审核、财务、管理员账号登录时须输入动态验证码：在手机身份验证器应用中手动添加上面的密钥（基于时间，6位）。',
+      );
+    }
   }
   console.log(lines.join('\n') + '\n');
 

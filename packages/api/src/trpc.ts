@@ -133,11 +133,25 @@ export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNulCha
 
 /** What a user whose password must be changed (first sign-in, staff reset) may still do. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['auth.me', 'auth.changePassword', 'auth.signOut']);
+/** What a reviewer, finance or admin account without its second factor may do: set it up (ASVS 6.3.2). */
+const ALLOWED_BEFORE_SECOND_FACTOR = new Set([
+  ...ALLOWED_BEFORE_PASSWORD_CHANGE,
+  'auth.totp.status',
+  'auth.totp.begin',
+  'auth.totp.confirm',
+]);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next, path }) => {
   if (!ctx.user) throw new DomainError('AUTH.UNAUTHENTICATED', 'unauthenticated', '请先登录');
   if (ctx.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(path)) {
     throw new DomainError('AUTH.PASSWORD_CHANGE_REQUIRED', 'forbidden', '请先修改初始密码后再继续操作');
+  }
+  if (ctx.user.mustEnrolSecondFactor && !ALLOWED_BEFORE_SECOND_FACTOR.has(path)) {
+    throw new DomainError(
+      'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED',
+      'forbidden',
+      '请先设置动态验证码（第二重身份验证）后再继续操作',
+    );
   }
   return next({ ctx: { user: ctx.user } });
 });

@@ -10,6 +10,7 @@ export * from './enterprise/stage';
 export * from './enterprise/verification';
 export * from './auth/password';
 export * from './auth/schemas';
+export * from './auth/second-factor';
 export * from './enterprise/schemas';
 export * from './enterprise/size';
 export * from './enterprise/uscc';

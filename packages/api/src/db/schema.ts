@@ -5,7 +5,13 @@
  * personal data as `<field>_enc` / `<field>_bidx` / `<field>_masked` (docs/decisions/002-personal-data-columns.md).
  */
 import type { Generated } from 'kysely';
-import type { AppUserTable, RateLimitBucketTable, SessionTable, UserRoleTable } from '../modules/auth/auth.tables';
+import type {
+  AppUserTable,
+  RateLimitBucketTable,
+  RecoveryCodeTable,
+  SessionTable,
+  UserRoleTable,
+} from '../modules/auth/auth.tables';
 import type { EnterpriseTable, UsccDisputeTable } from '../modules/enterprises/enterprises.tables';
 import type { FounderTable } from '../modules/founders/founders.tables';
 import type * as Funding from '../modules/funding/funding.tables';
@@ -52,6 +58,8 @@ export interface Database {
   user_role: UserRoleTable;
   session: SessionTable;
   rate_limit_bucket: RateLimitBucketTable;
+  // second factor (20261126T1400-second-factor)
+  recovery_code: RecoveryCodeTable;
   enterprise: EnterpriseTable;
   uscc_dispute: UsccDisputeTable;
   founder: FounderTable;

@@ -13,7 +13,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../cli/db-backup';
 import { checkDatabaseFile } from '../cli/db-check';
-import { DEMO_TEST_PASSWORD, TEST_NOW } from '../test/account-fixtures';
+import { DEMO_TEST_PASSWORD, demoTotp, TEST_NOW } from '../test/account-fixtures';
 import { startTestServer, type CookieJar, type TestServer } from '../test/harness';
 import { key, signedIn, startFundingServer } from '../modules/funding/test/fixtures';
 import { AFTER_NOTICE, createProgramme } from '../modules/funding/test/flow';
@@ -182,7 +182,7 @@ describe('backup under load and a restore drill (R5)', () => {
     try {
       copy.clock.freeze(TEST_NOW);
       const admin = copy.client();
-      await admin.auth.signIn.mutate({ username: 'admin', password: DEMO_TEST_PASSWORD });
+      await admin.auth.signIn.mutate({ username: 'admin', password: DEMO_TEST_PASSWORD, totp: demoTotp(copy, 'admin') });
       const got = await admin.programmes.get.query({ programmeId });
       const l = ledgerSums(copy.sqlite, programmeId);
       expect(got.budget).toMatchObject({ committedFen: l.commitment - l.release, paidFen: l.payment });

@@ -29,6 +29,7 @@ const SEED = process.env.FUZZ_SEED === undefined ? Date.now() % 2 ** 31 : Number
 const COUNTED_ATTEMPTS: Record<string, readonly string[]> = {
   'auth.signIn': ['rate_limit_bucket', 'audit_event', 'audit_seq', 'app_user'],
   'auth.changePassword': ['rate_limit_bucket', 'audit_event', 'audit_seq', 'app_user'],
+  'auth.totp.regenerateRecoveryCodes': ['rate_limit_bucket'],
   'registration.registerEnterprise': ['rate_limit_bucket'],
   'registration.registerFounder': ['rate_limit_bucket'],
   'registration.reportDispute': ['rate_limit_bucket'],

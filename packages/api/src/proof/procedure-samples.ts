@@ -58,6 +58,24 @@ export const PROCEDURE_SPECS: Record<string, ProcedureSpec> = {
     input: () => ({ currentPassword: 'not the current one', newPassword: 'a brand new pass phrase 2026' }),
     note: 'wrong current password: BAD_REQUEST after the auth check',
   },
+  // The second factor: any signed-in user may ask for its status; setting one up is for staff accounts only.
+  'auth.totp.status': { access: 'authed' },
+  'auth.totp.begin': {
+    access: 'authed',
+    expect: { applicant: 'FORBIDDEN', founder: 'FORBIDDEN' },
+    note: 'staff only; an already set-up factor answers CONFLICT after the auth check',
+  },
+  'auth.totp.confirm': {
+    access: 'authed',
+    input: () => ({ code: '000000' }),
+    expect: { applicant: 'FORBIDDEN', founder: 'FORBIDDEN' },
+    note: 'staff only; a wrong code or nothing pending answers BAD_REQUEST/CONFLICT after the auth check',
+  },
+  'auth.totp.regenerateRecoveryCodes': {
+    access: 'authed',
+    input: () => ({ code: '000000' }),
+    note: 'a wrong code answers BAD_REQUEST; an account without a second factor CONFLICT',
+  },
 
   'registration.privacyNotice': { access: 'public' },
   'registration.checkUscc': { access: 'public', input: () => ({ uscc: '91430602MA4L1A2B9Q' }) },
@@ -103,6 +121,7 @@ export const PROCEDURE_SPECS: Record<string, ProcedureSpec> = {
   'users.enable': { access: { action: 'user.manage' }, input: (w) => ({ userId: w.spareUser, reason }) },
   'users.resetPassword': { access: { action: 'user.manage' }, input: (w) => ({ userId: w.spareUser, reason }) },
   'users.unlock': { access: { action: 'user.manage' }, input: (w) => ({ userId: w.spareUser, reason }) },
+  'users.resetSecondFactor': { access: { action: 'user.manage' }, input: (w) => ({ userId: w.spareUser, reason }) },
 
   'programmes.create': {
     access: { action: 'programme.manage' },

@@ -76,6 +76,7 @@ function staff(id: number, username: string, roles: Role[]): SessionUser {
     enterpriseId: null,
     founderId: null,
     mustChangePassword: false,
+    mustEnrolSecondFactor: false,
   };
 }
 
@@ -217,6 +218,7 @@ export function openRun(t: ProofTemplate, options: { dir?: string; durable?: boo
         enterpriseId: a.enterpriseId,
         founderId: null,
         mustChangePassword: false,
+        mustEnrolSecondFactor: false,
       };
     },
     async close() {

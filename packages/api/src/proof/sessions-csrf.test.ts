@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TEST_PASSWORD, signedIn, startAccountServer } from '../test/account-fixtures';
+import { DEMO_TEST_PASSWORD, demoTotp, signedIn, startAccountServer } from '../test/account-fixtures';
 import { CookieJar, type TestServer } from '../test/harness';
 import { PDF_BYTES, upload, uploadOk } from '../modules/funding/test/fixtures';
 
@@ -56,7 +56,9 @@ describe('sessions', () => {
     const planted = 'A'.repeat(43);
     const jar = new CookieJar();
     jar.set('fund_sid', planted);
-    await server.client({ jar }).auth.signIn.mutate({ username: 'reviewer', password: DEMO_TEST_PASSWORD });
+    await server
+      .client({ jar })
+      .auth.signIn.mutate({ username: 'reviewer', password: DEMO_TEST_PASSWORD, totp: demoTotp(server, 'reviewer') });
     expect(jar.get('fund_sid')).toBeDefined();
     expect(jar.get('fund_sid')).not.toBe(planted);
     const attacker = new CookieJar();

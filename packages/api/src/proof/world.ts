@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@fund/domain';
-import { founderInput, idNumber, signedIn, TEST_NOW } from '../test/account-fixtures';
+import { demoTotp, founderInput, idNumber, signedIn, TEST_NOW } from '../test/account-fixtures';
 import { CookieJar, jarFetch, type TestServer } from '../test/harness';
 import { addAccount, centreInput } from '../modules/centres/centres.fixtures';
 import { newMentor } from '../modules/mentoring/mentoring.fixtures';
@@ -318,7 +318,8 @@ export function rawSession(server: TestServer, jar = new CookieJar()): RawSessio
 /** Signs in through the real auth.signIn and returns the raw session. */
 export async function rawSignedIn(server: TestServer, account: Account): Promise<RawSession> {
   const s = rawSession(server);
-  const r = await s.call('auth.signIn', 'mutation', account);
+  const totp = demoTotp(server, account.username, account.password);
+  const r = await s.call('auth.signIn', 'mutation', totp === undefined ? account : { ...account, totp });
   if (r.code !== null) throw new Error(`sign-in of ${account.username} failed: ${r.body}`);
   return s;
 }

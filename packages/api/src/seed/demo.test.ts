@@ -99,7 +99,7 @@ describe('demo seed', () => {
     handle = await freshDatabase();
     const env = envFor(handle.dir, { NODE_ENV: 'production' });
     const result = await seedDemoDataIfEmpty(handle.db, env, ctxFor(env));
-    expect(result!.accounts).toEqual([{ username: 'admin', roles: ['admin'] }]);
+    expect(result!.accounts).toEqual([{ username: 'admin', roles: ['admin'], totpSecret: null }]);
     expect([count('app_user'), count('enterprise'), count('founder')]).toEqual([1, 0, 0]);
     expect(handle.sqlite.prepare('select must_change_password from app_user').get()).toEqual({
       must_change_password: 1,

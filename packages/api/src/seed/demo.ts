@@ -15,6 +15,7 @@ import {
   addMonths,
   idCheckChar,
   maskIdNumber,
+  needsSecondFactor,
   PRIVACY_NOTICE,
   type EnterpriseVerification,
   type IndustryKey,
@@ -40,6 +41,7 @@ import { insertFounder } from '../modules/founders/founders.queries';
 import { FOUNDER_MOBILE_INDEX, ID_NUMBER_INDEX } from '../modules/founders/founders.service';
 import { seedFundingDemo } from '../modules/funding/funding.seed';
 import { seedCentresDemo } from '../modules/centres/centres.seed';
+import { demoTotpSecret, demoTotpSecretEnc } from './demo-totp';
 import { seedMentoringDemo } from '../modules/mentoring/mentoring.seed';
 
 export interface SeedContext {
@@ -49,7 +51,8 @@ export interface SeedContext {
 }
 
 export interface SeedResult {
-  accounts: { username: string; roles: string[] }[];
+  /** `totpSecret`: the account's demo second-factor secret (reviewer, finance, admin), for an authenticator app. */
+  accounts: { username: string; roles: string[]; totpSecret: string | null }[];
   password: string;
 }
 
@@ -332,8 +335,12 @@ function allDemoAccounts(): DemoAccount[] {
 }
 
 /** Every demo account, in the order main.ts prints them. */
-export function demoAccounts(): SeedResult['accounts'] {
-  return allDemoAccounts().map((a) => ({ username: a.username, roles: [...a.roles] }));
+export function demoAccounts(password: string): SeedResult['accounts'] {
+  return allDemoAccounts().map((a) => ({
+    username: a.username,
+    roles: [...a.roles],
+    totpSecret: needsSecondFactor(a.roles) ? demoTotpSecret(password, a.username) : null,
+  }));
 }
 
 /**
@@ -365,11 +372,11 @@ export async function seedDemoDataIfEmpty(
   if (await hasAccounts(db)) {
     // Later starts: print the same block again when the password is known (env or file).
     const password = demoPassword(env, false);
-    return password === null ? null : { accounts: demoAccounts(), password };
+    return password === null ? null : { accounts: demoAccounts(password), password };
   }
   const password = demoPassword(env, true)!;
   await seedDemoData(db, ctx, password);
-  return { accounts: demoAccounts(), password };
+  return { accounts: demoAccounts(password), password };
 }
 
 /** Production never gets demo data: one administrator to start with, who must choose a new password at once. */
@@ -401,7 +408,8 @@ async function bootstrapFirstAdmin(
       },
     );
   });
-  return { accounts: [{ username: 'admin', roles: ['admin'] }], password };
+  // The first administrator sets up the second factor after choosing a password (trpc.ts), so nothing to print.
+  return { accounts: [{ username: 'admin', roles: ['admin'], totpSecret: null }], password };
 }
 
 /** Writes the demo data in one transaction (hashes are computed first: never hash while holding the connection). */
@@ -424,6 +432,7 @@ export async function seedDemoData(db: Kysely<Database>, ctx: SeedContext, passw
         roles: a.roles,
         mustChangePassword: false,
         now: ctx.now,
+        totpSecretEnc: demoTotpSecretEnc(ctx.pii, password, a.username, a.roles),
       });
       userIds.set(a.username, id);
     }

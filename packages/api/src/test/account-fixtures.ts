@@ -2,8 +2,18 @@
  * Fixtures for the account modules' API tests (auth, users, registration, enterprises, founders). Accounts come
  * from the real demo seed and sign in through the real `auth.signIn`: there is no backdoor.
  */
-import { idCheckChar, PRIVACY_NOTICE, type RegisterEnterprise, type RegisterFounder } from '@fund/domain';
+import {
+  idCheckChar,
+  PRIVACY_NOTICE,
+  TOTP_PERIOD_SECONDS,
+  TOTP_WINDOW,
+  totpCode,
+  totpStep,
+  type RegisterEnterprise,
+  type RegisterFounder,
+} from '@fund/domain';
 import { seedDemoData } from '../seed/demo';
+import { demoTotpSecret } from '../seed/demo-totp';
 import { CookieJar, startTestServer, type StartTestServerOptions, type TestServer } from './harness';
 
 /** "Now" in every account test: 2026-11-26 10:00 in Beijing. */
@@ -46,8 +56,34 @@ export async function signedIn(
 ): Promise<{ client: Client; jar: CookieJar }> {
   const jar = new CookieJar();
   const client = server.client({ jar });
-  await client.auth.signIn.mutate({ username, password });
+  await client.auth.signIn.mutate({ username, password, totp: demoTotp(server, username, password) });
   return { client, jar };
+}
+
+/**
+ * What the authenticator app of a demo/test staff account shows now (accounts with a second factor set up; undefined
+ * for the others). A code is accepted once only, and the tests' clock is usually frozen: when this account's last
+ * accepted step leaves no fresh code within the accepted window, the clock moves on to the next step first — as a
+ * person waits for the next code.
+ */
+export function demoTotp(server: TestServer, username: string, password = DEMO_TEST_PASSWORD): string | undefined {
+  const row = server.sqlite
+    .prepare('select totp_secret_enc is not null as enrolled, totp_last_step as last from app_user where username = ?')
+    .get(username) as { enrolled: number; last: number | null } | undefined;
+  if (!row?.enrolled) return undefined;
+  const secret = demoTotpSecret(password, username);
+  const now = server.clock.now();
+  const step = totpStep(now);
+  if (row.last === null || row.last < step) return totpCode(secret, now);
+  // The next unused step: still inside the window (a code the app shows "early"), or after moving the clock there.
+  const next = row.last + 1;
+  if (next > step + TOTP_WINDOW + 1) {
+    // The test moved the clock back (a new scenario): the codes used in the future it left behind do not count.
+    server.sqlite.prepare('update app_user set totp_last_step = null where username = ?').run(username);
+    return totpCode(secret, now);
+  }
+  if (next > step + TOTP_WINDOW) server.clock.advance((next - TOTP_WINDOW) * TOTP_PERIOD_SECONDS * 1000 - now.getTime());
+  return totpCode(secret, new Date(next * TOTP_PERIOD_SECONDS * 1000));
 }
 
 export function enterpriseInput(

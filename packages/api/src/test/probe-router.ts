@@ -49,6 +49,7 @@ export const cookieRoleResolver: SessionResolver = {
         enterpriseId: null,
         founderId: null,
         mustChangePassword: false,
+        mustEnrolSecondFactor: false,
       },
     };
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate, compareIsoDate, isIsoDate } from '../dates';
 import { checkPassword, PasswordSchema } from './password';
 import { ROLES, STAFF_ROLES } from './permissions';
+import { RecoveryCodeInput, TotpCode } from './second-factor';
 
 /**
  * Inputs of the auth, users and audit procedures (docs/contracts/platform-api.md). Each schema is the router's
@@ -18,20 +19,27 @@ export const Username = z
   .regex(/^[a-z0-9_.]+$/, { error: '用户名只能包含英文字母、数字、下划线和点' });
 export type Username = z.infer<typeof Username>;
 
-/** Sign-in takes any existing password as typed: the policy applies when a password is set, not when it is used. */
-export const SignIn = z.object({
-  username: Username,
-  password: z
-    .string({ error: '请输入密码' })
-    .min(1, { error: '请输入密码' })
-    .max(128, { error: '密码不能超过128个字符' }),
-  /** RFC 6238 code from the authenticator app; required by the service for SECOND_FACTOR_ROLES. */
-  totp: z
-    .string({ error: '请输入6位动态验证码' })
-    .overwrite((s) => s.replace(/\s+/g, ''))
-    .regex(/^\d{6}$/, { error: '动态验证码应为6位数字' })
-    .optional(),
-});
+/**
+ * Sign-in takes any existing password as typed: the policy applies when a password is set, not when it is used.
+ * Accounts with a second factor add either the authenticator's code (`totp`) or one recovery code (`recoveryCode`).
+ */
+export const SignIn = z
+  .object({
+    username: Username,
+    password: z
+      .string({ error: '请输入密码' })
+      .min(1, { error: '请输入密码' })
+      .max(128, { error: '密码不能超过128个字符' }),
+    /** RFC 6238 code from the authenticator app; required by the service for SECOND_FACTOR_ROLES. */
+    totp: TotpCode.optional(),
+    /** One of the account's single-use recovery codes, instead of `totp` when the phone is lost. */
+    recoveryCode: RecoveryCodeInput.optional(),
+  })
+  .superRefine(({ totp, recoveryCode }, ctx) => {
+    if (totp !== undefined && recoveryCode !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['recoveryCode'], message: '动态验证码和恢复码只需填写一项' });
+    }
+  });
 export type SignIn = z.infer<typeof SignIn>;
 
 /**

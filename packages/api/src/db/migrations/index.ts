@@ -6,6 +6,7 @@ import * as m20261126T1200funding from './20261126T1200-funding';
 import * as m20261126T1210centres from './20261126T1210-centres';
 import * as m20261126T1220mentoring from './20261126T1220-mentoring';
 import * as m20261126T1300policy from './20261126T1300-policy';
+import * as m20261126T1400secondFactor from './20261126T1400-second-factor';
 
 /**
  * Every migration, listed explicitly (no directory scanning: bundlers and tsx agree on this list).
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '20261126T1210-centres': m20261126T1210centres,
   '20261126T1220-mentoring': m20261126T1220mentoring,
   '20261126T1300-policy': m20261126T1300policy,
+  '20261126T1400-second-factor': m20261126T1400secondFactor,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

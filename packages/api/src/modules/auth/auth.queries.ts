@@ -1,6 +1,7 @@
-import type { Role } from '@fund/domain';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { needsSecondFactor, type Role } from '@fund/domain';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { SessionUser } from '../../context';
+import { precompiled } from '../../db/precompiled';
 import type { Database } from '../../db/schema';
 import type { AppUserTable, SessionTable } from './auth.tables';
 
@@ -68,6 +69,8 @@ export interface NewAccount {
   roles: readonly Role[];
   mustChangePassword: boolean;
   now: Date;
+  /** An already set-up second factor (demo and test data only; people set theirs up themselves). */
+  totpSecretEnc?: string | null;
 }
 
 export async function insertAccount(trx: Transaction<Database>, a: NewAccount): Promise<number> {
@@ -81,7 +84,8 @@ export async function insertAccount(trx: Transaction<Database>, a: NewAccount): 
       disabled_at: null,
       locked_until: null,
       must_change_password: a.mustChangePassword ? 1 : 0,
-      totp_secret_enc: null,
+      totp_secret_enc: a.totpSecretEnc ?? null,
+      totp_enrolled_at: a.totpSecretEnc ? at : null,
       created_at: at,
       password_changed_at: at,
       last_sign_in_at: null,
@@ -123,6 +127,7 @@ export async function findSessionUser(db: Db, userId: number): Promise<SessionUs
       'u.username',
       'u.display_name',
       'u.must_change_password',
+      'u.totp_secret_enc',
       eb
         .selectFrom('enterprise as e')
         .select('e.id')
@@ -133,14 +138,16 @@ export async function findSessionUser(db: Db, userId: number): Promise<SessionUs
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!row) return null;
+  const roles = await rolesOf(db, userId);
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    roles: await rolesOf(db, userId),
+    roles,
     enterpriseId: row.enterprise_id ?? null,
     founderId: row.founder_id ?? null,
     mustChangePassword: row.must_change_password === 1,
+    mustEnrolSecondFactor: needsSecondFactor(roles) && row.totp_secret_enc === null,
   };
 }
 
@@ -202,16 +209,50 @@ export interface SessionRecord {
   lastSeenAt: string;
   expiresAt: string;
   userDisabled: boolean;
+  /** The signed-in user as `findSessionUser` shapes it, read in the same statement. */
+  user: SessionUser;
 }
 
-export async function findSession(db: Db, idHash: string): Promise<SessionRecord | null> {
-  const row = await db
+/**
+ * The presented session with its user, roles, enterprise and founder profile — ONE statement, because it runs on
+ * every signed-in request (ADR 014: session, user and roles were three round trips through kysely and SQLite), and
+ * compiled once (`precompiled`). Must answer what `findSessionUser` answers.
+ */
+const sessionWithUser = precompiled((db, idHash: string) =>
+  db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.id_hash', 's.user_id', 's.created_at', 's.last_seen_at', 's.expires_at', 'u.disabled_at'])
-    .where('s.id_hash', '=', idHash)
-    .executeTakeFirst();
+    .select((eb) => [
+      's.id_hash',
+      's.user_id',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.disabled_at',
+      'u.username',
+      'u.display_name',
+      'u.must_change_password',
+      'u.totp_secret_enc',
+      eb
+        .selectFrom('enterprise as e')
+        .select('e.id')
+        .whereRef('e.owner_user_id', '=', 'u.id')
+        .as('enterprise_id'),
+      eb.selectFrom('founder as f').select('f.id').whereRef('f.user_id', '=', 'u.id').as('founder_id'),
+      eb
+        .selectFrom('user_role as r')
+        .select(sql<string>`json_group_array(r.role)`.as('roles'))
+        .whereRef('r.user_id', '=', 'u.id')
+        .as('roles_json'),
+    ])
+    .where('s.id_hash', '=', idHash),
+);
+
+export async function findSession(db: Db, idHash: string): Promise<SessionRecord | null> {
+  const [row] = await sessionWithUser(db, idHash);
   if (!row) return null;
+  // Sorted like `rolesOf` (order by role; role names are ASCII, so JS and SQLite order agree).
+  const roles = (JSON.parse(row.roles_json ?? '[]') as Role[]).sort();
   return {
     idHash: row.id_hash,
     userId: row.user_id,
@@ -219,6 +260,16 @@ export async function findSession(db: Db, idHash: string): Promise<SessionRecord
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
     userDisabled: row.disabled_at !== null,
+    user: {
+      id: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      roles,
+      enterpriseId: row.enterprise_id ?? null,
+      founderId: row.founder_id ?? null,
+      mustChangePassword: row.must_change_password === 1,
+      mustEnrolSecondFactor: needsSecondFactor(roles) && row.totp_secret_enc === null,
+    },
   };
 }
 

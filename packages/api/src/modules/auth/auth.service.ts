@@ -44,6 +44,11 @@ import {
 import { hashPassword, verifyPassword } from './password-hash';
 import { takeTokens, type BucketRequest } from './rate-limit';
 import {
+  consumeSecondFactor,
+  verifySignInSecondFactor,
+  type SecondFactorFailure,
+} from './second-factor.service';
+import {
   absoluteExpiry,
   hashSessionToken,
   isWellFormedToken,
@@ -77,7 +82,7 @@ function invalidCredentials(): DomainError {
   return new DomainError('AUTH.INVALID_CREDENTIALS', 'unauthenticated', MESSAGES.invalidCredentials);
 }
 
-function signInBuckets(env: Env, username: string, ip: string | null): BucketRequest[] {
+export function signInBuckets(env: Env, username: string, ip: string | null): BucketRequest[] {
   return [
     {
       key: `acct:${username}`,
@@ -171,8 +176,7 @@ export function createSessionResolver(deps: { db: Kysely<Database>; env: Env }):
         await deleteSession(deps.db, idHash);
         return null;
       }
-      const user = await findSessionUser(deps.db, session.userId);
-      if (!user) return null;
+      const { user } = session;
       if (needsTouch(session.lastSeenAt, now)) await touchSession(deps.db, idHash, now);
       return { user, sessionId: idHash };
     },
@@ -183,6 +187,43 @@ export function createSessionResolver(deps: { db: Kysely<Database>; env: Env }):
 
 export function me(ctx: Context): SessionUser | null {
   return ctx.user;
+}
+
+type FailureReason = 'wrong-password' | 'unknown-username' | SecondFactorFailure;
+
+const FAILURE_WORDS: Record<FailureReason, string> = {
+  'wrong-password': '',
+  'unknown-username': '',
+  'wrong-totp': '：动态验证码错误',
+  'reused-totp': '：动态验证码重复使用',
+  'wrong-recovery-code': '：恢复码错误',
+};
+
+/** One failed attempt: counted towards the temporary lock (known accounts) and audited, in one transaction. */
+async function recordSignInFailure(
+  ctx: Context,
+  account: { id: number; failedCount: number } | null | undefined,
+  who: string,
+  reason: FailureReason,
+): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
+    let locked = false;
+    if (account) {
+      const failures = account.failedCount + 1;
+      locked = failures >= LOCK_AFTER_FAILURES;
+      const lockedUntil = locked ? new Date(ctx.now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+      await recordFailedSignIn(trx, account.id, locked ? 0 : failures, lockedUntil);
+    }
+    await recordAudit(trx, ctx, {
+      action: 'auth.signIn.failed',
+      objectType: 'app_user',
+      objectId: account?.id ?? null,
+      summary: locked
+        ? `登录失败（用户名 ${who}）${FAILURE_WORDS[reason]}，连续失败次数过多，账户临时锁定${LOCK_MINUTES}分钟`
+        : `登录失败（用户名 ${who}）${FAILURE_WORDS[reason]}`,
+      details: { username: who, reason, locked },
+    });
+  });
 }
 
 export async function signIn(ctx: Context, input: SignIn): Promise<SessionUser> {
@@ -209,24 +250,7 @@ export async function signIn(ctx: Context, input: SignIn): Promise<SessionUser> 
   );
 
   if (!verdict.ok) {
-    await inTransaction(ctx, async (trx) => {
-      let locked = false;
-      if (account) {
-        const failures = account.failedCount + 1;
-        locked = failures >= LOCK_AFTER_FAILURES;
-        const lockedUntil = locked ? new Date(ctx.now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-        await recordFailedSignIn(trx, account.id, locked ? 0 : failures, lockedUntil);
-      }
-      await recordAudit(trx, ctx, {
-        action: 'auth.signIn.failed',
-        objectType: 'app_user',
-        objectId: account?.id ?? null,
-        summary: locked
-          ? `登录失败（用户名 ${who}），连续失败次数过多，账户临时锁定${LOCK_MINUTES}分钟`
-          : `登录失败（用户名 ${who}）`,
-        details: { username: who, reason: account ? 'wrong-password' : 'unknown-username', locked },
-      });
-    });
+    await recordSignInFailure(ctx, account, who, account ? 'wrong-password' : 'unknown-username');
     throw invalidCredentials();
   }
 
@@ -244,12 +268,22 @@ export async function signIn(ctx: Context, input: SignIn): Promise<SessionUser> 
     throw forbidden('AUTH.ACCOUNT_DISABLED', MESSAGES.disabled);
   }
 
+  // Staff with a second factor: the code (or a recovery code) must be right too. A wrong one counts as a failure.
+  const proof = await verifySignInSecondFactor(ctx, known, input, (reason) =>
+    recordSignInFailure(ctx, known, who, reason),
+  );
+
   // A hash made with weaker parameters (older profile, bulk seeding) is upgraded now that we know the password.
   const rehashed = verdict.needsRehash ? await hashPassword(password, ctx.env.PASSWORD_HASH_PROFILE) : null;
   const { user, token } = await inTransaction(ctx, async (trx) => {
+    const factor = await consumeSecondFactor(trx, ctx, known.id, proof);
     await recordSuccessfulSignIn(trx, known.id, ctx.now, rehashed);
     const token = await openSession(trx, ctx, known.id);
     const user = await findSessionUser(trx, known.id);
+    const details = {
+      ...(rehashed === null ? {} : { passwordHashUpgraded: true }),
+      ...(factor ?? {}),
+    };
     await recordAudit(
       trx,
       { ...ctx, user: user ?? null },
@@ -257,8 +291,11 @@ export async function signIn(ctx: Context, input: SignIn): Promise<SessionUser> 
         action: 'auth.signIn',
         objectType: 'app_user',
         objectId: known.id,
-        summary: `用户 ${who} 登录`,
-        details: rehashed === null ? undefined : { passwordHashUpgraded: true },
+        summary:
+          factor?.secondFactor === 'recovery-code'
+            ? `用户 ${who} 使用恢复码登录（剩余 ${factor.recoveryCodesLeft} 个）`
+            : `用户 ${who} 登录`,
+        details: Object.keys(details).length === 0 ? undefined : details,
       },
     );
     return { user: user!, token };

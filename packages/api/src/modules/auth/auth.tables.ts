@@ -14,8 +14,13 @@ export interface AppUserTable {
   failed_count: Generated<number>;
   locked_until: string | null;
   must_change_password: Generated<number>;
-  /** Encrypted TOTP secret; the second factor arrives in a later issue. */
+  /** The active TOTP secret (base32), encrypted (crypto/pii.ts); null until the second factor is set up. */
   totp_secret_enc: string | null;
+  /** A secret being set up, not yet confirmed with a code (migration 20261126T1400-second-factor). */
+  totp_pending_enc: string | null;
+  /** RFC 6238 step of the last accepted code: only later steps are accepted (one use per code). */
+  totp_last_step: number | null;
+  totp_enrolled_at: string | null;
   created_at: string;
   password_changed_at: string;
   last_sign_in_at: string | null;
@@ -45,7 +50,16 @@ export interface RateLimitBucketTable {
   updated_at: string;
 }
 
+/** Single-use recovery codes: HMAC of `userId:code` under a key outside the database (pii.blindIndex). */
+export interface RecoveryCodeTable {
+  user_id: number;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
 export interface AuthTables {
+  recovery_code: RecoveryCodeTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
   session: SessionTable;

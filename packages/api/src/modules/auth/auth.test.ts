@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TEST_PASSWORD, signedIn, startAccountServer, TEST_NOW } from '../../test/account-fixtures';
+import { DEMO_TEST_PASSWORD, demoTotp, signedIn, startAccountServer, TEST_NOW } from '../../test/account-fixtures';
 import { CookieJar, type TestServer } from '../../test/harness';
 import { formatHash, parseHash, passwordHashStats } from './password-hash';
 
@@ -33,7 +33,11 @@ describe('signing in', () => {
     const res = await server.fetch('/trpc/auth.signIn', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-fund-request': '1' },
-      body: JSON.stringify({ username: 'reviewer', password: DEMO_TEST_PASSWORD }),
+      body: JSON.stringify({
+        username: 'reviewer',
+        password: DEMO_TEST_PASSWORD,
+        totp: demoTotp(server, 'reviewer'),
+      }),
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { result: { data: unknown } };
@@ -329,7 +333,7 @@ describe('cookies under https', () => {
       const res = await server.fetch('/trpc/auth.signIn', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-fund-request': '1' },
-        body: JSON.stringify({ username: 'admin', password: DEMO_TEST_PASSWORD }),
+        body: JSON.stringify({ username: 'admin', password: DEMO_TEST_PASSWORD, totp: demoTotp(server, 'admin') }),
       });
       expect(res.status).toBe(200);
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-fund_sid='))!;

@@ -7,6 +7,7 @@ import { DEMO_TEST_PASSWORD, signedIn, startAccountServer, type Client } from '.
 import type { TestServer } from '../../test/harness';
 import { insertAccount } from '../auth/auth.queries';
 import { hashPassword } from '../auth/password-hash';
+import { demoTotpSecretEnc } from '../../seed/demo-totp';
 
 export interface CentresWorld {
   server: TestServer;
@@ -23,7 +24,15 @@ export interface CentresWorld {
 export async function addAccount(server: TestServer, username: string, roles: Role[]): Promise<number> {
   const passwordHash = await hashPassword(DEMO_TEST_PASSWORD, 'fast');
   return server.db.transaction().execute((trx) =>
-    insertAccount(trx, { username, displayName: username, passwordHash, roles, mustChangePassword: false, now: server.clock.now() }),
+    insertAccount(trx, {
+      username,
+      displayName: username,
+      passwordHash,
+      roles,
+      mustChangePassword: false,
+      now: server.clock.now(),
+      totpSecretEnc: demoTotpSecretEnc(server.pii, DEMO_TEST_PASSWORD, username, roles),
+    }),
   );
 }
 

@@ -47,7 +47,7 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
 
 async function userOf(deps: DocumentRouteDeps, req: FastifyRequest, now: Date): Promise<SessionUser | null> {
   const session = await deps.sessionResolver.resolve(req, now);
-  if (!session || session.user.mustChangePassword) return null;
+  if (!session || session.user.mustChangePassword || session.user.mustEnrolSecondFactor) return null;
   return session.user;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar, type TestServer } from '../../test/harness';
-import { DEMO_TEST_PASSWORD } from '../../test/account-fixtures';
+import { DEMO_TEST_PASSWORD, demoTotp } from '../../test/account-fixtures';
 import {
   activePairing,
   auditActions,
@@ -14,7 +14,7 @@ import {
 /** A staff browser that sends every call as its own HTTP request (no batching): real parallel requests. */
 async function unbatched(server: TestServer, username: string): Promise<Client> {
   const client = server.client({ jar: new CookieJar(), batch: false });
-  await client.auth.signIn.mutate({ username, password: DEMO_TEST_PASSWORD });
+  await client.auth.signIn.mutate({ username, password: DEMO_TEST_PASSWORD, totp: demoTotp(server, username) });
   return client;
 }
 

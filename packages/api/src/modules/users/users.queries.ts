@@ -15,6 +15,8 @@ export interface StaffUser {
   lockedUntil: string | null;
   lastSignInAt: string | null;
   createdAt: string;
+  /** A second factor (TOTP) is set up; `needsSecondFactor(roles)` tells whether one is required. */
+  secondFactorEnrolled: boolean;
 }
 
 const userColumns = [
@@ -25,6 +27,7 @@ const userColumns = [
   'locked_until',
   'last_sign_in_at',
   'created_at',
+  'totp_enrolled_at',
 ] as const;
 type UserRow = Pick<Selectable<AppUserTable>, (typeof userColumns)[number]>;
 
@@ -38,6 +41,7 @@ function toStaffUser(row: UserRow, roles: Role[]): StaffUser {
     lockedUntil: row.locked_until,
     lastSignInAt: row.last_sign_in_at,
     createdAt: row.created_at,
+    secondFactorEnrolled: row.totp_enrolled_at !== null,
   };
 }
 

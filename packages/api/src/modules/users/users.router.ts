@@ -12,4 +12,7 @@ export const usersRouter = router({
   enable: admin.input(UserAction).mutation(({ ctx, input }) => users.enable(ctx, input)),
   resetPassword: admin.input(UserAction).mutation(({ ctx, input }) => users.resetPassword(ctx, input)),
   unlock: admin.input(UserAction).mutation(({ ctx, input }) => users.unlock(ctx, input)),
+  resetSecondFactor: admin
+    .input(UserAction)
+    .mutation(({ ctx, input }) => users.resetSecondFactor(ctx, input)),
 });

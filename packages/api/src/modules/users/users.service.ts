@@ -20,6 +20,7 @@ import { deleteSessionsOfUser, insertAccount, isUsernameTaken, setPassword } fro
 import { auditableUsername, type AuthedContext } from '../auth/auth.service';
 import { generateReadablePassword, hashPassword } from '../auth/password-hash';
 import { resetBucket } from '../auth/rate-limit';
+import { clearSecondFactor } from '../auth/second-factor.queries';
 import { clearLock, findUser, listUsers, replaceRoles, setDisabledAt, type StaffUser } from './users.queries';
 
 const USER_NOT_FOUND = () => notFound('USER.NOT_FOUND', '未找到该用户');
@@ -170,6 +171,34 @@ export async function unlock(ctx: AuthedContext, input: UserAction): Promise<{ o
       objectId: user.id,
       summary: `解除账号 ${auditableUsername(user.username)} 的登录限制`,
       before: { lockedUntil: user.lockedUntil },
+      details: { reason: input.reason },
+    });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * A lost phone and lost recovery codes: the administrator removes the account's second factor (with a reason, on
+ * the record) and ends its sessions; at its next sign-in the account sets up a new one before it can do anything.
+ * Not for one's own account: another administrator must confirm who is asking.
+ */
+export async function resetSecondFactor(ctx: AuthedContext, input: UserAction): Promise<{ ok: true }> {
+  return inTransaction(ctx, async (trx) => {
+    const user = await findUser(trx, input.userId);
+    if (!user) throw USER_NOT_FOUND();
+    if (user.id === ctx.user.id) {
+      throw forbidden('USER.SELF_SECOND_FACTOR_RESET', '不能重置自己的动态验证码，请由其他管理员操作');
+    }
+    if (!user.secondFactorEnrolled) {
+      throw conflict('USER.SECOND_FACTOR_NOT_ENROLLED', '该账号尚未设置动态验证码，无需重置');
+    }
+    await clearSecondFactor(trx, user.id);
+    const ended = await deleteSessionsOfUser(trx, user.id);
+    await recordAudit(trx, ctx, {
+      action: 'user.resetSecondFactor',
+      objectType: 'app_user',
+      objectId: user.id,
+      summary: `重置账号 ${auditableUsername(user.username)} 的动态验证码（下次登录须重新设置），恢复码作废，已结束其 ${ended} 个会话`,
       details: { reason: input.reason },
     });
     return { ok: true as const };

@@ -10,6 +10,7 @@ import {
 import type { CookieJar, TestServer } from '../../../test/harness';
 import { insertAccount } from '../../auth/auth.queries';
 import { hashPassword } from '../../auth/password-hash';
+import { demoTotpSecretEnc } from '../../../seed/demo-totp';
 
 export { DEMO_TEST_PASSWORD, signedIn, type Client };
 
@@ -35,6 +36,7 @@ export async function startFundingServer(
         passwordHash: hash,
         mustChangePassword: false,
         now: server.clock.now(),
+        totpSecretEnc: demoTotpSecretEnc(server.pii, DEMO_TEST_PASSWORD, s.username, s.roles),
       });
     }
   });
