@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     lines.push('', '  演示账号 (demo accounts) — 密码 (password): ' + seeded.password);
     for (const a of seeded.accounts) {
       const totp = a.totpSecret === null ? '' : `  动态验证码密钥 (TOTP secret): ${groupSecret(a.totpSecret)}`;
-      lines.push(`    ${a.username.padEnd(20)} ${a.roles.join(', ').padEnd(16)}${totp}`);
+      lines.push(`    ${a.username.padEnd(20)} ${a.roles.join(', ').padEnd(16)}${totp}`.trimEnd());
     }
     if (seeded.accounts.some((a) => a.totpSecret !== null)) {
       lines.push(
