@@ -27,8 +27,10 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
+import { needsSecondFactor, totpCode } from '@fund/domain';
 import BetterSqlite3 from 'better-sqlite3';
 import { REPO_ROOT } from '../../src/env';
+import { demoTotpSecret } from '../../src/seed/demo-totp';
 import { measureFirstPage, type FirstPage } from './first-page';
 import { load, type LoadResult } from './load';
 import { FULL_SCALE, seedDistrict, SMOKE_SCALE } from './seed-district';
@@ -104,11 +106,16 @@ function start(
 const trpcGet = (base: string, path: string, input: unknown) =>
   `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
 
-async function signIn(base: string, username: string, password: string): Promise<string> {
+/** `totp`: for accounts whose roles require a second factor (the seed gives them the demo secret, demo-totp.ts). */
+async function signIn(base: string, username: string, password: string, totp = false): Promise<string> {
   const res = await fetch(`${base}/trpc/auth.signIn`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-fund-request': '1' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify({
+      username,
+      password,
+      ...(totp ? { totp: totpCode(demoTotpSecret(password, username), new Date()) } : {}),
+    }),
   });
   if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
   return res.headers
@@ -177,10 +184,10 @@ async function main(): Promise<void> {
   console.log(`product ${product}, baseline ${baseline}`);
 
   const cookies = {
-    reviewer: await signIn(product, 'reviewer', seed.password),
+    reviewer: await signIn(product, 'reviewer', seed.password, needsSecondFactor(['reviewer'])),
     applicant: await signIn(product, 'applicant', seed.password),
-    manager: await signIn(product, 'manager', seed.password),
-    finance: await signIn(product, 'finance', seed.password),
+    manager: await signIn(product, 'manager', seed.password, needsSecondFactor(['centre_manager'])),
+    finance: await signIn(product, 'finance', seed.password, needsSecondFactor(['finance'])),
   };
 
   const reads = [

@@ -8,8 +8,10 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  type SqliteDatabase,
   type SqliteDialectConfig,
 } from 'kysely';
+import { registerReadCache } from './read-cache';
 import type { Database } from './schema';
 
 export interface DatabaseHandle {
@@ -42,6 +44,45 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** How many distinct SQL texts keep a prepared statement (the app has a few hundred query shapes; see below). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * What kysely's SQLite driver sees of the connection: `prepare` answers a cached better-sqlite3 statement for SQL text
+ * it has seen before (ADR 014). kysely calls `database.prepare(sql)` for EVERY query, and compiling the SQL is a
+ * measurable share of a small read (≈ 5–20 µs per statement, several statements per request). kysely's SQL for one
+ * query shape is always the same text (values are bound parameters), so a few hundred statements cover the app.
+ * Reuse is safe because a statement holds no state between `.all()`/`.run()` calls (each call resets and rebinds),
+ * kysely reads only `reader`, and nothing sets `raw()`/`pluck()`/`expand()` modes on kysely's statements. The one
+ * exception is `.iterate()` (kysely's `stream()`, unused today): while an iterator is open the statement is `busy`
+ * and cannot run again, so a busy cached statement is never handed out — a fresh, uncached one is. Least recently
+ * used statements are dropped beyond `STATEMENT_CACHE_SIZE` (better-sqlite3 finalises them when collected).
+ * Everything else (pragmas, backups, tests) keeps using the raw `sqlite` handle directly.
+ */
+export function withStatementCache(
+  sqlite: BetterSqlite3.Database,
+  size = STATEMENT_CACHE_SIZE,
+): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const cached = statements.get(sql);
+      if (cached !== undefined) {
+        if (cached.busy) return sqlite.prepare(sql);
+        // Refresh recency: Map iteration order is insertion order, so the first key is the least recently used.
+        statements.delete(sql);
+        statements.set(sql, cached);
+        return cached;
+      }
+      const stmt = sqlite.prepare(sql);
+      if (statements.size >= size) statements.delete(statements.keys().next().value!);
+      statements.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
 /**
  * Opens the ONE connection this process uses for reads and writes (reliability-security.md §1, §3): kysely's SQLite
  * driver serialises transactions on it, so a check and the write that depends on it, inside one
@@ -56,6 +97,10 @@ export function openDatabase(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
+  // Computed reads (occupancy grid, centre KPIs) are cached per data generation of THIS connection (ADR 014).
+  registerReadCache(db, sqlite);
   return { db, sqlite };
 }

@@ -15,6 +15,7 @@ import {
 } from '@fund/domain';
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
+import { cachedRead, LruCache } from '../../db/read-cache';
 import type { AuthedContext } from '../auth/auth.service';
 import { listProgrammes } from '../funding/programmes.queries';
 import { allocationsOverlapping, occupantKey } from './allocations.queries';
@@ -95,49 +96,54 @@ export interface KpiSeries {
 }
 
 export async function monthly(ctx: AuthedContext, input: KpiQuery): Promise<KpiSeries> {
+  // Scope first, on every request: the cache below holds series of every centre (ADR 014).
   const centre = await requireReadableCentre(ctx.db, ctx.user, input.centreId);
-  const months = monthsBetween(input.from, input.to);
+  // `today` picks the open programme whose thresholds apply, so it is part of the key.
+  const on = today(ctx);
+  const months = await cachedRead(ctx.db, `kpis.monthly|${input.centreId}|${input.from}|${input.to}|${on}`, () =>
+    computeMonths(ctx.db, input.centreId, monthsBetween(input.from, input.to), on),
+  );
+  return { centreId: centre.id, centreName: centre.name, months };
+}
+
+/** KPIs of each month, from one load of the centre's log; no access check (callers do it). */
+async function computeMonths(db: Db, centreId: number, months: string[], on: string): Promise<MonthlyKpis[]> {
   const [log, params] = await Promise.all([
-    loadCentreLog(ctx.db, input.centreId, months[0]!, months[months.length - 1]!),
-    centreServiceParameters(ctx.db, today(ctx)),
+    loadCentreLog(db, centreId, months[0]!, months[months.length - 1]!),
+    centreServiceParameters(db, on),
   ]);
   const wsKey = createHash('sha256').update(JSON.stringify(log.workstations)).digest('hex');
   const paramsKey = `${params.minAllocatedDays}|${params.minFreeSharePct}|${params.minOccupancyPct}`;
-  return {
-    centreId: centre.id,
-    centreName: centre.name,
-    months: months.map((month) => {
-      const { first, last } = monthRange(month);
-      const input = {
-        month,
-        workstations: log.workstations,
-        allocations: allocationsAround(log.allocations, month),
-        events: log.events.filter((e) => e.date >= first && e.date <= last),
-        minAllocatedDays: params.minAllocatedDays,
-        minFreeSharePct: params.minFreeSharePct,
-        minOccupancyPct: params.minOccupancyPct,
-      };
-      const key = createHash('sha256')
-        .update(`${wsKey}|${paramsKey}|${month}|${JSON.stringify(input.allocations)}|${JSON.stringify(input.events)}`)
-        .digest('hex');
-      return memoised(key, () => monthlyKpis(input));
-    }),
-  };
+  return months.map((month) => {
+    const { first, last } = monthRange(month);
+    const input = {
+      month,
+      workstations: log.workstations,
+      allocations: allocationsAround(log.allocations, month),
+      events: log.events.filter((e) => e.date >= first && e.date <= last),
+      minAllocatedDays: params.minAllocatedDays,
+      minFreeSharePct: params.minFreeSharePct,
+      minOccupancyPct: params.minOccupancyPct,
+    };
+    const key = createHash('sha256')
+      .update(`${wsKey}|${paramsKey}|${month}|${JSON.stringify(input.allocations)}|${JSON.stringify(input.events)}`)
+      .digest('hex');
+    return memoised(key, () => monthlyKpis(input));
+  });
 }
 
 /**
- * `monthlyKpis` is pure, so its result is memoised by a hash of its complete input (ADR 007): a past month whose
- * logs did not change is not recomputed each time the KPI page opens; any change to a workstation, an allocation
- * around the month, an event of the month or a threshold changes the key. Bounded; oldest entries go first.
+ * `monthlyKpis` is pure, so its result is memoised by a hash of its complete input (ADR 007): after a write, which
+ * drops the whole series from the read cache (ADR 014), a past month whose logs did not change is not recomputed;
+ * any change to a workstation, an allocation around the month, an event of the month or a threshold changes the
+ * key. Bounded; least recently used entries go first.
  */
-const KPI_MEMO = new Map<string, MonthlyKpis>();
-const KPI_MEMO_LIMIT = 20_000;
+const KPI_MEMO = new LruCache<string, MonthlyKpis>(20_000);
 
 function memoised(key: string, compute: () => MonthlyKpis): MonthlyKpis {
   const hit = KPI_MEMO.get(key);
   if (hit) return hit;
   const value = compute();
-  if (KPI_MEMO.size >= KPI_MEMO_LIMIT) KPI_MEMO.delete(KPI_MEMO.keys().next().value!);
   KPI_MEMO.set(key, value);
   return value;
 }

@@ -7,11 +7,13 @@
 import { allocatedDaysInMonth, conflict, daysInMonth, invalid, OCCUPANT_TYPE_LABELS } from '@fund/domain';
 import type { Transaction } from 'kysely';
 import { recordAudit } from '../../audit/audit.service';
+import { cachedRead } from '../../db/read-cache';
 import type { Database } from '../../db/schema';
 import { inTransaction } from '../../trpc';
 import type { AuthedContext } from '../auth/auth.service';
 import { allocationNotFound } from './allocations.service';
 import { requireOperableCentre, requireReadableCentre } from './centres.service';
+import type { Db } from './centres.queries';
 import type { OccupancyGridQuery, PresenceRow, SaveOccupancy } from './centres.schemas';
 import { lockedMonths } from './claims.queries';
 import { gridAllocations, workstationsInService } from './occupancy.queries';
@@ -54,12 +56,20 @@ export interface OccupancyGrid {
 }
 
 export async function grid(ctx: AuthedContext, input: OccupancyGridQuery): Promise<OccupancyGrid> {
+  // Scope first, on every request: the cache below holds grids of every centre (ADR 014).
   await requireReadableCentre(ctx.db, ctx.user, input.centreId);
-  const { first, last, days } = monthRange(input.month);
+  return cachedRead(ctx.db, `occupancy.grid|${input.centreId}|${input.month}`, () =>
+    computeGrid(ctx.db, input.centreId, input.month),
+  );
+}
+
+/** The grid of a centre and month as stored; no access check (callers do it). */
+async function computeGrid(db: Db, centreId: number, month: string): Promise<OccupancyGrid> {
+  const { first, last, days } = monthRange(month);
   const [workstations, allocations, locked] = await Promise.all([
-    workstationsInService(ctx.db, input.centreId, first, last),
-    gridAllocations(ctx.db, input.centreId, input.month, first, last),
-    lockedMonths(ctx.db, input.centreId),
+    workstationsInService(db, centreId, first, last),
+    gridAllocations(db, centreId, month, first, last),
+    lockedMonths(db, centreId),
   ]);
   const byWs = new Map<number, typeof allocations>();
   for (const a of allocations) {
@@ -85,7 +95,7 @@ export async function grid(ctx: AuthedContext, input: OccupancyGridQuery): Promi
         terms: a.terms,
         startsOn: a.startsOn,
         endsOn: a.endsOn,
-        allocatedDays: allocatedDaysInMonth(a, input.month),
+        allocatedDays: allocatedDaysInMonth(a, month),
         daysPresent: a.daysPresent,
         attested: a.attested === true,
         recorded: a.attested !== null,
@@ -95,10 +105,10 @@ export async function grid(ctx: AuthedContext, input: OccupancyGridQuery): Promi
   const withAllocation = rows.filter((r) => r.allocationId !== null);
   const recorded = withAllocation.filter((r) => r.recorded).length;
   return {
-    centreId: input.centreId,
-    month: input.month,
+    centreId,
+    month,
     daysInMonth: days,
-    locked: locked.includes(input.month),
+    locked: locked.includes(month),
     rows,
     summary: { workstations: workstations.length, allocations: withAllocation.length, recorded, missing: withAllocation.length - recorded },
   };

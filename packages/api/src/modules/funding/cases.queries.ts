@@ -8,6 +8,7 @@ import {
   type SubsidisedLoanPeriod,
 } from '@fund/domain';
 import type { Transaction } from 'kysely';
+import { precompiled } from '../../db/precompiled';
 import type { Database } from '../../db/schema';
 import type { CaseRow } from './case-state';
 import type { Db } from './funding.common';
@@ -293,20 +294,28 @@ function toListItem(r: ListRow): CaseListItem {
   };
 }
 
-/** The applicant's list: newest change first, on the (enterprise_id, updated_at) index. */
-export async function listOfEnterprise(db: Db, enterpriseId: number, limit: number, offset: number) {
-  const items = await listBase(db)
+/**
+ * The applicant's list: newest change first, on the (enterprise_id, updated_at) index. Compiled once
+ * (`precompiled`, ADR 014): the applicant's home page asks for it on every visit.
+ */
+const enterpriseItems = precompiled((db, enterpriseId: number, limit: number, offset: number) =>
+  listBase(db)
     .where('funding_case.enterprise_id', '=', enterpriseId)
     .orderBy('funding_case.updated_at', 'desc')
     .orderBy('funding_case.id', 'desc')
     .limit(limit)
-    .offset(offset)
-    .execute();
-  const { n } = await db
+    .offset(offset),
+);
+const enterpriseCount = precompiled((db, enterpriseId: number) =>
+  db
     .selectFrom('funding_case')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('enterprise_id', '=', enterpriseId)
-    .executeTakeFirstOrThrow();
+    .where('enterprise_id', '=', enterpriseId),
+);
+
+export async function listOfEnterprise(db: Db, enterpriseId: number, limit: number, offset: number) {
+  const items = await enterpriseItems(db, enterpriseId, limit, offset);
+  const [{ n }] = (await enterpriseCount(db, enterpriseId)) as [{ n: number }];
   return { items: items.map(toListItem), total: Number(n) };
 }
 
