@@ -79,6 +79,9 @@ const t = initTRPC.context<Context>().create({
       fieldErrors = fieldErrorsOf(issues);
     } else if (!domain && !HAS_CJK.test(message)) {
       message = DEFAULT_MESSAGES[error.code] ?? INTERNAL_ERROR_MESSAGE;
+    } else if (domain && typeof domain.details?.field === 'string') {
+      // A service's refusal about one field (`invalid(code, message, { field })`): the form shows it under that field.
+      fieldErrors = { [domain.details.field]: domain.message };
     }
     const { stack: _stack, ...data } = shape.data;
     return {

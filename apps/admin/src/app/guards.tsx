@@ -3,6 +3,7 @@ import { can } from '@fund/domain';
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
+import { SECOND_FACTOR_SETUP_PATH } from '../features/security/paths';
 import { isStaff, useAuth } from '../shared/auth';
 import { PageLoading } from '../shared/PageLoading';
 import { safeNext } from '../shared/safe-next';
@@ -43,9 +44,14 @@ function NotStaff() {
   );
 }
 
+function withNext(path: string, next: string | null): string {
+  return next && next !== '/' ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
+
 /**
  * Signed-in routes. Unauthenticated → 登录 (coming back afterwards); a user who must change the password is kept on
- * 修改密码; a missing permission shows 无权访问. The server enforces all of this again on every call.
+ * 修改密码, then one who must set up the second factor on 设置动态验证码 (coming back afterwards, the same way as
+ * after 登录); a missing permission shows 无权访问. The server enforces all of this again on every call.
  */
 export function RequireSignedIn({ action }: { action?: Action }) {
   const { me, unavailable, retry } = useAuth();
@@ -57,8 +63,18 @@ export function RequireSignedIn({ action }: { action?: Action }) {
     return <Navigate to={`/login?next=${next}`} replace />;
   }
   if (!isStaff(me)) return <NotStaff />;
+  // Both forced pages send the user on to where they were heading (`next`), passed along from one to the other.
+  const heading = location.pathname + location.search;
   if (me.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
-    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+    return <Navigate to={withNext(CHANGE_PASSWORD_PATH, heading)} replace />;
+  }
+  // The password comes first: the server refuses the set-up calls too until it is changed.
+  if (!me.mustChangePassword && me.mustEnrolSecondFactor && location.pathname !== SECOND_FACTOR_SETUP_PATH) {
+    const next =
+      location.pathname === CHANGE_PASSWORD_PATH
+        ? safeNext(new URLSearchParams(location.search).get('next'))
+        : heading;
+    return <Navigate to={withNext(SECOND_FACTOR_SETUP_PATH, next)} replace />;
   }
   if (action && !can(me.roles, action)) {
     return <Result status="403" title="无权访问" subTitle="您的账号没有访问此页面的权限。" />;

@@ -10,6 +10,14 @@ const ChangePasswordPage = lazyPage(
   () => import('../features/auth/ChangePasswordPage'),
   'ChangePasswordPage',
 );
+const SecondFactorSetupPage = lazyPage(
+  () => import('../features/security/SecondFactorSetupPage'),
+  'SecondFactorSetupPage',
+);
+const AccountSecurityPage = lazyPage(
+  () => import('../features/security/AccountSecurityPage'),
+  'AccountSecurityPage',
+);
 const DashboardPage = lazyPage(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
 const EnterpriseListPage = lazyPage(
   () => import('../features/enterprises/EnterpriseListPage'),
@@ -40,7 +48,10 @@ const MyMentorProfilePage = lazyPage(
 const CentreListPage = lazyPage(() => import('../features/centres/CentreListPage'), 'CentreListPage');
 const CentreDetailPage = lazyPage(() => import('../features/centres/CentreDetailPage'), 'CentreDetailPage');
 
-const ProgrammeListPage = lazyPage(() => import('../features/programmes/ProgrammeListPage'), 'ProgrammeListPage');
+const ProgrammeListPage = lazyPage(
+  () => import('../features/programmes/ProgrammeListPage'),
+  'ProgrammeListPage',
+);
 const ProgrammeCreatePage = lazyPage(
   () => import('../features/programmes/ProgrammeCreatePage'),
   'ProgrammeCreatePage',
@@ -49,7 +60,10 @@ const ParametersVersionPage = lazyPage(
   () => import('../features/programmes/ParametersVersionPage'),
   'ParametersVersionPage',
 );
-const VerificationPage = lazyPage(() => import('../features/verification/VerificationPage'), 'VerificationPage');
+const VerificationPage = lazyPage(
+  () => import('../features/verification/VerificationPage'),
+  'VerificationPage',
+);
 const ReviewQueuePage = lazyPage(() => import('../features/review/ReviewQueuePage'), 'ReviewQueuePage');
 const CasePage = lazyPage(() => import('../features/review/CasePage'), 'CasePage');
 const NoticesPage = lazyPage(() => import('../features/notices/NoticesPage'), 'NoticesPage');
@@ -80,6 +94,8 @@ export const router = createBrowserRouter(
           children: [
             { index: true, element: <DashboardPage /> },
             { path: 'account/password', element: <ChangePasswordPage /> },
+            { path: 'account/second-factor', element: <SecondFactorSetupPage /> },
+            { path: 'account/security', element: <AccountSecurityPage /> },
             {
               element: <RequireSignedIn action="enterprise.list" />,
               children: [

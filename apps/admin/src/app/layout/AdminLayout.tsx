@@ -12,8 +12,8 @@ const { Header, Sider, Content } = Layout;
 export function AdminLayout() {
   const { me } = useAuth();
   const { pathname } = useLocation();
-  // While a password change is forced, the menu would only lead back to 修改密码.
-  const entries = me && !me.mustChangePassword ? navFor(me.roles) : [];
+  // While a password change or the second factor's set-up is forced, the menu would only lead back to that page.
+  const entries = me && !me.mustChangePassword && !me.mustEnrolSecondFactor ? navFor(me.roles) : [];
   const active = activeNav(pathname, entries);
   return (
     <Layout style={{ minHeight: '100vh' }}>

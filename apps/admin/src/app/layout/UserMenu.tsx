@@ -1,8 +1,16 @@
-import { DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  GlobalOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ROLE_LABELS } from '@fund/domain';
 import { App, Button, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { SECURITY_PATH } from '../../features/security/paths';
 import { useAuth } from '../../shared/auth';
 import { readApiError } from '../../shared/errors';
 
@@ -15,6 +23,7 @@ export function UserMenu() {
   const items: MenuProps['items'] = [
     { key: 'roles', label: me.roles.map((r) => ROLE_LABELS[r]).join('、'), disabled: true },
     { type: 'divider' },
+    { key: 'security', icon: <SafetyOutlined />, label: <Link to={SECURITY_PATH}>账号安全</Link> },
     { key: 'password', icon: <KeyOutlined />, label: <Link to="/account/password">修改密码</Link> },
     { key: 'portal', icon: <GlobalOutlined />, label: <a href="/">访问申报门户</a> },
     { type: 'divider' },

@@ -1,10 +1,11 @@
 import { ChangePassword, PASSWORD_MIN_LENGTH } from '@fund/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../shared/auth';
 import { FormAlert } from '../../shared/FormAlert';
 import { Page } from '../../shared/Page';
+import { safeNext } from '../../shared/safe-next';
 import { useTRPC } from '../../shared/trpc';
 import { useSchemaForm, type ToInput } from '../../shared/use-schema-form';
 
@@ -20,6 +21,8 @@ export function ChangePasswordPage() {
   const { me } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  // Set by the guard when the change was forced on the way to another page.
+  const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const { form, general, validate, onValuesChange, showServerError } = useSchemaForm<Values, ChangePassword>(
     ChangePassword,
@@ -31,7 +34,7 @@ export function ChangePasswordPage() {
         void message.success('密码已修改');
         await queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
         form.resetFields();
-        void navigate('/');
+        void navigate(safeNext(params.get('next')) ?? '/');
       },
       onError: showServerError,
     }),

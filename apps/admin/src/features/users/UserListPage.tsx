@@ -1,10 +1,11 @@
-import { ROLE_LABELS, STAFF_ROLES } from '@fund/domain';
+import { needsSecondFactor, ROLE_LABELS, STAFF_ROLES } from '@fund/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { StaffUser } from '../../shared/api-types';
+import { useAuth } from '../../shared/auth';
 import { readApiError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
 import { useTRPC } from '../../shared/trpc';
@@ -24,8 +25,16 @@ function StatusTag({ user }: { user: StaffUser }) {
   return <Tag color="success">正常</Tag>;
 }
 
+/** Applicant and founder accounts cannot have one; staff whose roles require it and lack it are flagged. */
+function SecondFactorTag({ user }: { user: StaffUser }) {
+  if (user.secondFactorEnrolled) return <Tag color="success">已启用</Tag>;
+  if (!isStaff(user)) return <Typography.Text type="secondary">—</Typography.Text>;
+  return needsSecondFactor(user.roles) ? <Tag color="warning">未启用</Tag> : <Tag>未启用</Tag>;
+}
+
 export function UserListPage() {
   const trpc = useTRPC();
+  const { me } = useAuth();
   const { page, pageSize, filters, setFilters, setPage, pageSizeOptions } = useListParams(FILTERS);
   const [creating, setCreating] = useState(false);
   const [editingRoles, setEditingRoles] = useState<StaffUser | null>(null);
@@ -50,6 +59,7 @@ export function UserListPage() {
       ),
     },
     { title: '状态', key: 'status', width: 120, render: (_, u) => <StatusTag user={u} /> },
+    { title: '动态验证码', key: 'secondFactor', width: 110, render: (_, u) => <SecondFactorTag user={u} /> },
     { title: '最近登录', dataIndex: 'lastSignInAt', width: 150, render: time },
     {
       title: '操作',
@@ -80,6 +90,16 @@ export function UserListPage() {
               解锁
             </Button>
           )}
+          {/* The server refuses one's own reset: another administrator must confirm it is really lost. */}
+          {u.secondFactorEnrolled && u.id !== me?.id && (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setAction({ kind: 'resetSecondFactor', user: u })}
+            >
+              重置动态验证码
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -88,7 +108,7 @@ export function UserListPage() {
   return (
     <Page
       title="用户管理"
-      subtitle="管理平台账号的角色、状态和密码，所有操作都记入审计日志。"
+      subtitle="管理平台账号的角色、状态、密码和动态验证码，所有操作都记入审计日志。"
       extra={
         <Button type="primary" onClick={() => setCreating(true)}>
           新建账号

@@ -227,7 +227,13 @@ describe('setting up the second factor, recovery codes, and an administrator res
     const right = totpCode(secret, server.clock.now());
     await expect(
       client.auth.totp.confirm.mutate({ code: right === '000000' ? '111111' : '000000' }),
-    ).rejects.toMatchObject({ data: { code: 'BAD_REQUEST', domainCode: 'AUTH.TOTP_INVALID' } });
+    ).rejects.toMatchObject({
+      data: {
+        code: 'BAD_REQUEST',
+        domainCode: 'AUTH.TOTP_INVALID',
+        fieldErrors: { code: '动态验证码不正确，请输入身份验证器当前显示的6位数字' },
+      },
+    });
 
     ({ recoveryCodes } = await client.auth.totp.confirm.mutate({ code: right }));
     expect(recoveryCodes).toHaveLength(10);
