@@ -54,6 +54,9 @@ export default defineConfig({
       DEMO_PASSWORD,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      // A staff sign-in through the console takes two attempts (the password, then the password with the code), and
+      // the journeys sign the demo reviewer in about ten times within 15 minutes; the limits are tested in the API.
+      SIGNIN_RATE_PER_ACCOUNT: '40',
     },
   },
 });

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, freshUscc, keepScreenshot } from './support';
+import { freshUscc, keepScreenshot, signInToConsole } from './support';
 
 /**
  * The funding journey across both apps: an enterprise gets its licence and bank account verified, applies for a
@@ -58,12 +58,10 @@ async function setClock(request: APIRequestContext, now: Date) {
   await trpc(request, 'testing.setClock', { now: now.toISOString() });
 }
 
+/** A new browser with a staff user signed in to the console (with the 动态验证码 for the server's current time). */
 async function staffPage(browser: Browser, username: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto('/admin/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInToConsole(page, username);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   return page;
 }

@@ -7,7 +7,7 @@
  * exist, and the literal text must be visible.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, freshUscc } from './support';
+import { apiSignIn, freshUscc, signInToConsole } from './support';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>岳阳测试科技有限公司';
 const HOSTILE_INVESTOR = '<script>alert("investor")</script>岳阳创投';
@@ -39,9 +39,6 @@ async function upload(api: APIRequestContext, kind: string): Promise<number> {
   return ((await res.json()) as { id: number }).id;
 }
 
-async function signIn(api: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await trpc(api, 'auth.signIn', { username, password });
-}
 
 /** Fails the test if any dialog (alert/confirm/prompt) opens. */
 function watchDialogs(page: Page): string[] {
@@ -94,7 +91,7 @@ test('hostile names are stored through the API and reach a published notice', as
   const licenceDocumentId = await upload(app, 'business-licence');
   await trpc(app, 'verification.submitBankAccount', { bank: '中国工商银行岳阳分行', accountName: HOSTILE_NAME, accountNumber: '6222021234567890123' });
 
-  await signIn(reviewer, 'reviewer');
+  await apiSignIn(reviewer, 'reviewer'); // with the 动态验证码 (second factor)
   const accounts = await trpc<{ bankAccounts: { id: number }[] }>(reviewer, 'verification.ofEnterprise', { enterpriseId: me.id }, 'query');
   await trpc(reviewer, 'verification.verifyEnterprise', {
     enterpriseId: me.id,
@@ -104,7 +101,7 @@ test('hostile names are stored through the API and reach a published notice', as
   });
   await trpc(reviewer, 'verification.verifyBankAccount', { accountId: accounts.bankAccounts[0]!.id, decision: 'verified', reason: '开户许可证一致' });
 
-  await signIn(admin, 'admin');
+  await apiSignIn(admin, 'admin');
   const { id: programmeId } = await trpc<{ id: number }>(admin, 'programmes.create', {
     name: `以奖代投（XSS 测试 ${run}）`,
     fiscalYear: Number(day.slice(0, 4)),
@@ -159,11 +156,7 @@ test("the applicant's case page in the portal shows the hostile investor name as
 
 test("the reviewer's case page in the admin console shows the hostile names as text", async ({ page }) => {
   const dialogs = watchDialogs(page);
-  await page.goto('/admin/login');
-  await page.getByLabel('用户名').fill('reviewer');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page).not.toHaveURL(/\/admin\/login/);
+  await signInToConsole(page, 'reviewer');
   await page.goto(`/admin/review/cases/${caseId}`);
   await expect(page.getByText(HOSTILE_NAME).first()).toBeVisible();
   await expect(page.getByText(HOSTILE_INVESTOR).first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, request as apiRequest, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, keepScreenshot } from './support';
+import { apiSignIn, DEMO_PASSWORD, keepScreenshot, signInToConsole } from './support';
 
 /**
  * The mentoring journey (导师制“传帮带”): an enterprise asks for a financing mentor, staff pair it from the ranked
@@ -24,8 +24,7 @@ type Targets = { sessions: number; ratings: number; growthFirmManagersMentored: 
 /** A signed-in API session (the same /trpc the apps call, with the CSRF header they send). */
 async function apiSession(baseURL: string, username: string) {
   const ctx = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { 'x-fund-request': '1' } });
-  const signIn = await ctx.post('/trpc/auth.signIn', { data: { username, password: DEMO_PASSWORD } });
-  expect(signIn.ok()).toBe(true);
+  await apiSignIn(ctx, username); // staff with a second factor (reviewer) send the current 动态验证码
   return {
     async query<T>(path: string, input?: unknown): Promise<T> {
       const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
@@ -45,10 +44,14 @@ async function apiSession(baseURL: string, username: string) {
 async function signIn(browser: Browser, username: string, admin: boolean): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(admin ? '/admin/login' : '/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  if (admin) {
+    await signInToConsole(page, username); // reviewer: with the 动态验证码; mentor: password only
+  } else {
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+  }
   await expect(page.getByRole('button', { name: '登录' })).toHaveCount(0);
   return page;
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, freshUscc, keepScreenshot } from './support';
+import { freshUscc, keepScreenshot, signInToConsole } from './support';
 
 /** Picks an option of an Ant Design Select (searchable, virtual list) found by its form label. */
 async function choose(page: Page, label: string, option: string) {
@@ -77,9 +77,7 @@ test('an admin signs in to the console and finds the new enterprise by name and 
   await page.goto('/admin/');
   await expect(page).toHaveURL(/\/admin\/login/);
   await keepScreenshot(page, 'admin-login');
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInToConsole(page, 'admin'); // with the 动态验证码 of the demo admin's second factor
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await keepScreenshot(page, 'admin-dashboard');
 
