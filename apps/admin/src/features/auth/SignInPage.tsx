@@ -46,6 +46,8 @@ export function SignInPage() {
       title: '您已使用恢复码登录',
       description: `${left === null ? '' : `该恢复码已作废，剩余 ${left} 个恢复码。`}请尽快在右上角用户菜单的“账号安全”页面重新生成恢复码；如手机丢失，请联系系统管理员重置动态验证码。`,
       duration: 15,
+      // Not over the user menu in the top right, which the text points to.
+      placement: 'bottomRight',
     });
   };
   const signIn = useMutation(

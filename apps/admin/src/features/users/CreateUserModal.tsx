@@ -48,7 +48,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item label="角色" name="roles" required>
-          <Select mode="multiple" options={STAFF_ROLE_OPTIONS} placeholder="可选择多个角色" />
+          <Select mode="multiple" options={STAFF_ROLE_OPTIONS} optionFilterProp="label" placeholder="可选择多个角色" />
         </Form.Item>
         <Form.Item
           label="初始密码"

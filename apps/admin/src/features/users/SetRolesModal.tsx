@@ -52,7 +52,7 @@ export function SetRolesModal({ user, onClose }: { user: StaffUser | null; onClo
         initialValues={{ roles: user?.roles }}
       >
         <Form.Item label="角色" name="roles" required>
-          <Select mode="multiple" options={STAFF_ROLE_OPTIONS} />
+          <Select mode="multiple" options={STAFF_ROLE_OPTIONS} optionFilterProp="label" />
         </Form.Item>
         <FormAlert messages={general} />
       </Form>
