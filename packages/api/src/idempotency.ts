@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { conflict, invalid } from '@fund/domain';
 import type { Transaction } from 'kysely';
+import { precompiled } from './db/precompiled';
 import type { Database } from './db/schema';
 import { canonicalJson } from './lib/canonical-json';
 
@@ -43,28 +44,49 @@ export async function withIdempotency<T>(
   }
   const actorId = scope.actorId ?? 0;
   const hash = requestHash(scope.request);
-  const stored = await trx
-    .selectFrom('idempotency_key')
-    .select(['request_hash', 'response_json'])
-    .where('actor_id', '=', actorId)
-    .where('procedure', '=', scope.procedure)
-    .where('key', '=', scope.key)
-    .executeTakeFirst();
+  const [stored] = await storedResponse(trx, actorId, scope.procedure, scope.key);
   if (stored) {
     if (stored.request_hash !== hash) throw conflict('IDEMPOTENCY.KEY_REUSED', '该请求编号已用于其他内容');
     return JSON.parse(stored.response_json) as T;
   }
   const response = await fn();
-  await trx
-    .insertInto('idempotency_key')
-    .values({
-      actor_id: actorId,
-      procedure: scope.procedure,
-      key: scope.key,
-      request_hash: hash,
-      response_json: JSON.stringify(response ?? null),
-      created_at: scope.now.toISOString(),
-    })
-    .execute();
+  await storeResponse(
+    trx,
+    actorId,
+    scope.procedure,
+    scope.key,
+    hash,
+    JSON.stringify(response ?? null),
+    scope.now.toISOString(),
+  );
   return response;
 }
+
+// Compiled once (ADR 014): every idempotent mutation runs both.
+const storedResponse = precompiled((db, actorId: number, procedure: string, key: string) =>
+  db
+    .selectFrom('idempotency_key')
+    .select(['request_hash', 'response_json'])
+    .where('actor_id', '=', actorId)
+    .where('procedure', '=', procedure)
+    .where('key', '=', key),
+);
+const storeResponse = precompiled(
+  (
+    db,
+    actorId: number,
+    procedure: string,
+    key: string,
+    requestHash: string,
+    responseJson: string,
+    createdAt: string,
+  ) =>
+    (db as Transaction<Database>).insertInto('idempotency_key').values({
+      actor_id: actorId,
+      procedure,
+      key,
+      request_hash: requestHash,
+      response_json: responseJson,
+      created_at: createdAt,
+    }),
+);

@@ -50,7 +50,16 @@ const TARGETS = { readRatio: 0.3, readP99: 100, approveP99: 200, stormP99: 200, 
 const children: ChildProcess[] = [];
 let tempDir: string | null = null;
 function cleanup(): void {
-  for (const c of children) if (c.exitCode === null && c.pid !== undefined) c.kill('SIGKILL');
+  // Each child is the leader of its own process group (`detached`): tsx runs the server as ITS child, so killing the
+  // group ends the server too, not only the tsx wrapper.
+  for (const c of children) {
+    if (c.pid === undefined) continue;
+    try {
+      process.kill(-c.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   if (tempDir && keep) console.log(`kept ${tempDir}`);
   else if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   tempDir = null;
@@ -74,6 +83,7 @@ function start(
     cwd: API_DIR,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   children.push(child);
   let out = '';

@@ -5,6 +5,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { precompiled } from '../db/precompiled';
 import type { Database } from '../db/schema';
 import { canonicalJson } from '../lib/canonical-json';
 import { maskPersonalData } from './personal-data';
@@ -82,12 +83,7 @@ export async function recordAudit(
   if (!trx.isTransaction) throw new Error('recordAudit must be called inside the caller’s transaction');
   if (!input.action || !input.objectType || !input.summary) throw new Error('recordAudit: action, objectType and summary are required');
 
-  const head = await trx
-    .selectFrom('audit_event')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [head] = await chainHead(trx);
 
   const payload: Record<string, unknown> = {};
   if (input.before !== undefined) payload.before = maskPersonalData(input.before);
@@ -108,9 +104,59 @@ export async function recordAudit(
     prev_hash: head?.hash ?? GENESIS_HASH,
   };
   const hash = hashAuditRow(row);
-  await trx.insertInto('audit_event').values({ ...row, hash }).execute();
+  await insertEvent(
+    trx,
+    row.seq,
+    row.at,
+    row.actor_id,
+    row.actor_name,
+    row.action,
+    row.object_type,
+    row.object_id,
+    row.summary,
+    row.payload_json,
+    row.ip,
+    row.prev_hash,
+    hash,
+  );
   return { seq: row.seq, hash };
 }
+
+// Compiled once (ADR 014): every mutation appends an event.
+const chainHead = precompiled((db) =>
+  db.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+const insertEvent = precompiled(
+  (
+    db,
+    seq: number,
+    at: string,
+    actorId: number | null,
+    actorName: string | null,
+    action: string,
+    objectType: string,
+    objectId: string | null,
+    summary: string,
+    payloadJson: string,
+    ip: string | null,
+    prevHash: string,
+    hash: string,
+  ) =>
+    (db as Transaction<Database>).insertInto('audit_event').values({
+      seq,
+      at,
+      actor_id: actorId,
+      actor_name: actorName,
+      action,
+      object_type: objectType,
+      object_id: objectId,
+      summary,
+      payload_json: payloadJson,
+      ip,
+      prev_hash: prevHash,
+      hash,
+    }),
+);
 
 export interface AuditAnchor {
   /** Last seq covered (0 for an empty log). */

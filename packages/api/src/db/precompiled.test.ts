@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../test/db';
-import { precompiled } from './precompiled';
+import { MAX_PRECOMPILED_SHAPES, precompiled, precompiledPerShape } from './precompiled';
 
 /** A table of the test's own, typed for these queries only. */
 interface Probe {
@@ -61,5 +61,32 @@ describe('precompiled', () => {
       return typeof limit === 'number' ? q.limit(limit) : q;
     });
     await expect(shapeDependsOnValue(t.db, 3)).rejects.toThrow(/argument 0 is not a bound parameter/);
+  });
+
+  it('per shape: one compiled query per key, each answering what the built query answers', async () => {
+    let builds = 0;
+    const byStatuses = precompiledPerShape((key) => {
+      builds += 1;
+      const n = Number(key.split(':')[0]);
+      return (db, ...args: unknown[]) =>
+        asProbe(db)
+          .selectFrom('probe')
+          .select(['id', 'status'])
+          .where('status', 'in', args.slice(0, n) as string[])
+          .orderBy('id');
+    });
+    const built = (statuses: string[]) =>
+      asProbe(t.db).selectFrom('probe').select(['id', 'status']).where('status', 'in', statuses).orderBy('id').execute();
+    for (const statuses of [['active'], ['draft'], ['active', 'draft'], ['draft', 'none'], ['none']]) {
+      expect(await byStatuses(String(statuses.length), t.db, ...statuses)).toEqual(await built(statuses));
+    }
+    expect(builds).toBe(2);
+    // Beyond the bound a shape still runs (compiled for its call), it is just not kept.
+    const statuses = ['draft', 'active', 'none'];
+    for (let i = 0; i < MAX_PRECOMPILED_SHAPES + 2; i++) {
+      const n = 1 + (i % 3);
+      expect(await byStatuses(`${n}:${i}`, t.db, ...statuses.slice(0, n))).toEqual(await built(statuses.slice(0, n)));
+    }
+    expect(builds).toBe(2 + MAX_PRECOMPILED_SHAPES + 2);
   });
 });

@@ -39,3 +39,27 @@ export function precompiled<Args extends unknown[], Row>(
     return rows;
   };
 }
+
+/** Shapes kept per query. Beyond it (a key that carries values?) a shape is compiled for its call only, not kept. */
+export const MAX_PRECOMPILED_SHAPES = 64;
+
+/**
+ * `precompiled`, once per SHAPE, for a query whose SQL text depends on a few discrete facts of its arguments — the
+ * length of an `in` list, whether an optional filter is given. `shape` names those facts (e.g. `'1:programme'`) and
+ * must never contain a value; `build(shape)` returns the builder for that shape, whose arguments are all bound values
+ * (an `in` list is passed as one argument per element). Each shape is compiled once, at its first call; the map is
+ * bounded by `MAX_PRECOMPILED_SHAPES` (a further shape is then compiled on every call, as an unprepared query is).
+ */
+export function precompiledPerShape<Args extends unknown[], Row>(
+  build: (shape: string) => (db: Db, ...args: Args) => Compilable<Row>,
+): (shape: string, db: Db, ...args: Args) => Promise<Row[]> {
+  const shapes = new Map<string, (db: Db, ...args: Args) => Promise<Row[]>>();
+  return (shape, db, ...args) => {
+    let run = shapes.get(shape);
+    if (run === undefined) {
+      run = precompiled(build(shape));
+      if (shapes.size < MAX_PRECOMPILED_SHAPES) shapes.set(shape, run);
+    }
+    return run(db, ...args);
+  };
+}

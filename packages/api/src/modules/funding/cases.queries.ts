@@ -8,14 +8,33 @@ import {
   type SubsidisedLoanPeriod,
 } from '@fund/domain';
 import type { Transaction } from 'kysely';
-import { precompiled } from '../../db/precompiled';
+import { precompiled, precompiledPerShape } from '../../db/precompiled';
 import type { Database } from '../../db/schema';
 import type { CaseRow } from './case-state';
 import type { Db } from './funding.common';
 
+/** Compiled once (ADR 014): the first read of every case mutation. */
+const caseRowById = precompiled((db, id: number) =>
+  db.selectFrom('funding_case').selectAll().where('id', '=', id),
+);
+
 export async function findCaseRow(db: Db, id: number): Promise<CaseRow | null> {
-  return (await db.selectFrom('funding_case').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  const [row] = await caseRowById(db, id);
+  return row ?? null;
 }
+
+/**
+ * One compiled UPDATE per set of columns (ADR 014): `columnsOf` writes a few fixed column sets (one per kind of
+ * transition), so the shape key is the list of column NAMES; every value is bound.
+ */
+const caseUpdate = precompiledPerShape((key) => {
+  const columns = key.split(',');
+  return (db, ...args: unknown[]) =>
+    (db as Transaction<Database>)
+      .updateTable('funding_case')
+      .set(Object.fromEntries(columns.map((c, i) => [c, args[i]])) as Partial<CaseRow>)
+      .where('id', '=', args[columns.length] as number);
+});
 
 export async function updateCase(
   trx: Transaction<Database>,
@@ -24,11 +43,9 @@ export async function updateCase(
   now: Date,
 ): Promise<void> {
   const { id: _id, ...rest } = values;
-  await trx
-    .updateTable('funding_case')
-    .set({ ...rest, updated_at: now.toISOString() })
-    .where('id', '=', id)
-    .execute();
+  const set: Record<string, unknown> = { ...rest, updated_at: now.toISOString() };
+  const columns = Object.keys(set).filter((c) => set[c] !== undefined);
+  await caseUpdate(columns.join(','), trx, ...columns.map((c) => set[c]), id);
 }
 
 const CASE_PREFIX: Record<Scheme, string> = {
@@ -104,13 +121,9 @@ export async function insertDraft(
   return { id, caseNo };
 }
 
-/** The enterprise's other cases, as the domain's eligibility rules read them (§3 repeat and yearly cap). */
-export async function fundingHistory(
-  db: Db,
-  enterpriseId: number,
-  exceptCaseId: number | null,
-): Promise<FundingHistoryEntry[]> {
-  let q = db
+/** Compiled once per shape (ADR 014): with or without a case to leave out. */
+const historyQuery = precompiledPerShape((key) => (db, ...args: unknown[]) => {
+  const q = db
     .selectFrom('funding_case')
     .select([
       'programme_id',
@@ -120,9 +133,20 @@ export async function fundingHistory(
       'computed_amount_fen',
       'clawback_fen',
     ])
-    .where('enterprise_id', '=', enterpriseId);
-  if (exceptCaseId !== null) q = q.where('id', '!=', exceptCaseId);
-  const rows = await q.execute();
+    .where('enterprise_id', '=', args[0] as number);
+  return key === 'except' ? q.where('id', '!=', args[1] as number) : q;
+});
+
+/** The enterprise's other cases, as the domain's eligibility rules read them (§3 repeat and yearly cap). */
+export async function fundingHistory(
+  db: Db,
+  enterpriseId: number,
+  exceptCaseId: number | null,
+): Promise<FundingHistoryEntry[]> {
+  const rows =
+    exceptCaseId === null
+      ? await historyQuery('all', db, enterpriseId)
+      : await historyQuery('except', db, enterpriseId, exceptCaseId);
   return rows.map((r) => ({
     programmeId: r.programme_id,
     fiscalYear: r.fiscal_year,
@@ -319,26 +343,54 @@ export async function listOfEnterprise(db: Db, enterpriseId: number, limit: numb
   return { items: items.map(toListItem), total: Number(n) };
 }
 
-/** Staff queues: by status (and programme), oldest submission first, on the (programme_id, status, submitted_at) index. */
+/**
+ * Staff queues: by status (and programme), oldest submission first, on the (programme_id, status, submitted_at) index.
+ * Compiled once per shape (`precompiledPerShape`, ADR 014): the shape is the number of statuses and whether a
+ * programme is given; the statuses are bound one parameter each. (Binding the list as ONE JSON parameter,
+ * `status in (select value from json_each(?))`, was measured and refused: SQLite then sorts the programme's rows in a
+ * temp B-tree instead of reading the index in submission order.)
+ */
+type QueueShape = { statuses: number; programme: boolean };
+const shapeKey = (s: QueueShape) => `${s.statuses}:${s.programme ? 'programme' : 'all'}`;
+const parseShape = (key: string): QueueShape => {
+  const [n, p] = key.split(':');
+  return { statuses: Number(n), programme: p === 'programme' };
+};
+const queueItems = precompiledPerShape((key) => {
+  const shape = parseShape(key);
+  return (db, ...args: unknown[]) => {
+    let q = listBase(db).where('funding_case.status', 'in', args.slice(0, shape.statuses) as CaseStatus[]);
+    if (shape.programme) q = q.where('funding_case.programme_id', '=', args[shape.statuses] as number);
+    const [limit, offset] = args.slice(-2) as [number, number];
+    return q
+      .orderBy('funding_case.submitted_at', 'asc')
+      .orderBy('funding_case.id', 'asc')
+      .limit(limit)
+      .offset(offset);
+  };
+});
+const queueCount = precompiledPerShape((key) => {
+  const shape = parseShape(key);
+  return (db, ...args: unknown[]) => {
+    let c = db
+      .selectFrom('funding_case')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'in', args.slice(0, shape.statuses) as CaseStatus[]);
+    if (shape.programme) c = c.where('programme_id', '=', args[shape.statuses] as number);
+    return c;
+  };
+});
+
 export async function listQueue(
   db: Db,
   f: { statuses: readonly CaseStatus[]; programmeId?: number | undefined; limit: number; offset: number },
 ) {
-  let q = listBase(db).where('funding_case.status', 'in', [...f.statuses]);
-  let c = db
-    .selectFrom('funding_case')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', 'in', [...f.statuses]);
-  if (f.programmeId !== undefined) {
-    q = q.where('funding_case.programme_id', '=', f.programmeId);
-    c = c.where('programme_id', '=', f.programmeId);
-  }
-  const items = await q
-    .orderBy('funding_case.submitted_at', 'asc')
-    .orderBy('funding_case.id', 'asc')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  const { n } = await c.executeTakeFirstOrThrow();
+  const statuses = [...new Set(f.statuses)];
+  if (statuses.length === 0) return { items: [], total: 0 };
+  const programme = f.programmeId !== undefined;
+  const key = shapeKey({ statuses: statuses.length, programme });
+  const filter = programme ? [...statuses, f.programmeId] : statuses;
+  const items = await queueItems(key, db, ...filter, f.limit, f.offset);
+  const [{ n }] = (await queueCount(key, db, ...filter)) as [{ n: number }];
   return { items: items.map(toListItem), total: Number(n) };
 }

@@ -21,7 +21,10 @@ import {
   type RefuseByFinanceInput,
 } from '@fund/domain';
 import ExcelJS from 'exceljs';
+import type { Transaction } from 'kysely';
 import { recordAudit } from '../../audit/audit.service';
+import { precompiled } from '../../db/precompiled';
+import type { Database } from '../../db/schema';
 import { withIdempotency } from '../../idempotency';
 import { inTransaction } from '../../trpc';
 import type { AuthedContext } from '../auth/auth.service';
@@ -79,6 +82,48 @@ export async function queue(ctx: AuthedContext, input: FinanceQueue) {
   };
 }
 
+// The approval's fixed-shape statements, compiled once (ADR 014): it is the busiest money mutation.
+const openObjections = precompiled((db, caseId: number) =>
+  db
+    .selectFrom('objection')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open'),
+);
+const verifiedAccount = precompiled((db, enterpriseId: number) =>
+  db
+    .selectFrom('enterprise_bank_account')
+    .select('id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('status', '=', 'verified')
+    .limit(1),
+);
+const insertDisbursement = precompiled(
+  (
+    db,
+    caseId: number,
+    programmeId: number,
+    idemKey: string,
+    amountFen: number,
+    bankAccountId: number,
+    approvedBy: number,
+    approvedAt: string,
+  ) =>
+    (db as Transaction<Database>)
+      .insertInto('disbursement')
+      .values({
+        case_id: caseId,
+        programme_id: programmeId,
+        idem_key: idemKey,
+        amount_fen: amountFen,
+        bank_account_id: bankAccountId,
+        batch_id: null,
+        approved_by: approvedBy,
+        approved_at: approvedAt,
+      })
+      .returning('id'),
+);
+
 export async function approve(ctx: AuthedContext, input: ApproveInput) {
   const { idempotencyKey, ...request } = input;
   return inTransaction(ctx, (trx) =>
@@ -88,12 +133,7 @@ export async function approve(ctx: AuthedContext, input: ApproveInput) {
       async () => {
         const row = await findCaseRow(trx, input.caseId);
         if (!row) throw caseNotFound();
-        const { n } = await trx
-          .selectFrom('objection')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('case_id', '=', row.id)
-          .where('status', '=', 'open')
-          .executeTakeFirstOrThrow();
+        const [{ n }] = (await openObjections(trx, row.id)) as [{ n: number }];
         // Read in the same transaction as the commitment below: nothing can commit in between (ADR 006).
         const budget = await budgetOf(trx, row.programme_id);
         const next = approveCase(toFundingCase(row), actorOf(ctx), nowIso(ctx), {
@@ -115,12 +155,7 @@ export async function approve(ctx: AuthedContext, input: ApproveInput) {
             );
           }
         }
-        const account = await trx
-          .selectFrom('enterprise_bank_account')
-          .select('id')
-          .where('enterprise_id', '=', row.enterprise_id)
-          .where('status', '=', 'verified')
-          .executeTakeFirst();
+        const [account] = await verifiedAccount(trx, row.enterprise_id);
         if (!account)
           throw conflict('FUNDING.NO_VERIFIED_BANK_ACCOUNT', '该企业尚无核验通过的收款账户，暂不能审批拨付');
         if (next.amountFen <= 0)
@@ -135,20 +170,16 @@ export async function approve(ctx: AuthedContext, input: ApproveInput) {
           by: ctx.user.id,
           now: ctx.now,
         });
-        const { id: disbursementId } = await trx
-          .insertInto('disbursement')
-          .values({
-            case_id: row.id,
-            programme_id: row.programme_id,
-            idem_key: `${ctx.user.id}:${idempotencyKey}`,
-            amount_fen: next.amountFen,
-            bank_account_id: account.id,
-            batch_id: null,
-            approved_by: ctx.user.id,
-            approved_at: next.approvedAt,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const [{ id: disbursementId }] = (await insertDisbursement(
+          trx,
+          row.id,
+          row.programme_id,
+          `${ctx.user.id}:${idempotencyKey}`,
+          next.amountFen,
+          account.id,
+          ctx.user.id,
+          next.approvedAt,
+        )) as [{ id: number }];
         await updateCase(trx, row.id, columnsOf(next), ctx.now);
         await notifyEnterprise(
           trx,
@@ -156,6 +187,7 @@ export async function approve(ctx: AuthedContext, input: ApproveInput) {
           row.id,
           `您的申报 ${row.case_no} 已审批通过，金额 ${formatFen(next.amountFen)}，等待拨付`,
           ctx.now,
+          row.case_no,
         );
         await recordAudit(trx, ctx, {
           action: 'funding.case.approve',

@@ -1,5 +1,7 @@
 import { parseProgrammeParameters, type ProgrammeParameters, type Scheme } from '@fund/domain';
 import type { Transaction } from 'kysely';
+import { precompiled } from '../../db/precompiled';
+import { LruCache } from '../../db/read-cache';
 import type { Database } from '../../db/schema';
 import { canonicalJson } from '../../lib/canonical-json';
 import type { Db } from './funding.common';
@@ -80,12 +82,28 @@ export async function listProgrammes(
 
 /** The frozen parameters of a version (what a submitted case is computed under). */
 export async function findVersionParameters(db: Db, versionId: number): Promise<ProgrammeParameters> {
-  const r = await db
-    .selectFrom('programme_version')
-    .select('parameters_json')
-    .where('id', '=', versionId)
-    .executeTakeFirstOrThrow();
-  return parseProgrammeParameters(JSON.parse(r.parameters_json));
+  const [r] = await versionParametersJson(db, versionId);
+  if (!r) throw new Error(`programme version ${versionId} not found`);
+  // Parsed (zod) once per distinct JSON text: keyed by the text, not the id, so an in-place edit of a version
+  // without applications is never served stale. Shared: frozen, callers must not mutate it.
+  let parsed = parsedParameters.get(r.parameters_json);
+  if (parsed === undefined) {
+    parsed = deepFreeze(parseProgrammeParameters(JSON.parse(r.parameters_json)));
+    parsedParameters.set(r.parameters_json, parsed);
+  }
+  return parsed;
+}
+
+const versionParametersJson = precompiled((db, versionId: number) =>
+  db.selectFrom('programme_version').select('parameters_json').where('id', '=', versionId),
+);
+const parsedParameters = new LruCache<string, ProgrammeParameters>(200);
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export async function insertProgramme(
