@@ -71,13 +71,6 @@ test('a centre manager allocates a free desk to a student team, logs the month w
   await page.getByRole('tab', { name: '入驻分配' }).click();
   await page.getByRole('button', { name: '分配工位' }).click();
   const dialog = page.getByRole('dialog', { name: '分配工位' });
-  await dialog.getByLabel('工位', { exact: true }).click();
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: '免费工位' })
-    .first();
-  desk = (await option.textContent())!.split(' · ')[0]!.trim();
-  await option.click();
   await dialog.getByLabel('团队名称').fill(team.name);
   await dialog.getByLabel('所在学校').fill(team.school);
   await dialog.getByLabel('联系人姓名').fill(team.contact);
@@ -88,6 +81,17 @@ test('a centre manager allocates a free desk to a student team, logs the month w
   await start.click();
   await start.fill(first);
   await start.press('Enter');
+  // The desk last, and checked: once in CI the field was found empty when 分配 was clicked, so pick until it shows.
+  await expect(async () => {
+    await dialog.getByLabel('工位', { exact: true }).click();
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '免费工位' })
+      .first();
+    desk = (await option.textContent({ timeout: 5_000 }))!.split(' · ')[0]!.trim();
+    await option.click({ timeout: 5_000 });
+    await expect(dialog.getByTitle(`${desk} · `)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await keepScreenshot(page, 'centres-allocate-team');
   await dialog.getByRole('button', { name: '分配' }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
