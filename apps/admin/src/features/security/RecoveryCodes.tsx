@@ -4,20 +4,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useAuth } from '../../shared/auth';
 import { CONSOLE_NAME, SITE_NAME } from '../../shared/Page';
+import { downloadBlob } from '../../shared/funding/download';
 import { recoveryCodesFile } from './recovery-codes-file';
 
 const MONOSPACE = "'SFMono-Regular', Consolas, 'Liberation Mono', Menlo, monospace";
-
-function saveText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 type Props = {
   codes: readonly string[];
@@ -50,7 +40,7 @@ export function RecoveryCodes({ codes, onDone, doneLoading }: Props) {
       account: { username: me?.username ?? '', displayName: me?.displayName ?? '' },
       date: dayjs().format('YYYY-MM-DD'),
     });
-    saveText(file.text, file.fileName);
+    downloadBlob(new Blob([file.text], { type: 'text/plain;charset=utf-8' }), file.fileName);
   };
 
   return (

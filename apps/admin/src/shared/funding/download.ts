@@ -1,9 +1,6 @@
-/** Saves a file the server sent as base64 (e.g. the bank file of a payment batch) through a Blob download. */
-export function downloadBase64(base64: string, fileName: string, mime: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+/** Saves a Blob built in the browser as a file (a temporary object URL and a clicked link). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -11,6 +8,14 @@ export function downloadBase64(base64: string, fileName: string, mime: string): 
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves a file the server sent as base64 (e.g. the bank file of a payment batch) through a Blob download. */
+export function downloadBase64(base64: string, fileName: string, mime: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  downloadBlob(new Blob([bytes], { type: mime }), fileName);
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
